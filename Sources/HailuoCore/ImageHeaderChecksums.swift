@@ -1,0 +1,60 @@
+/// CRC-32 as PNG uses it (ISO 3309 / ITU-T V.42, reflected polynomial 0xEDB88320).
+enum CRC32 {
+    static let table: [UInt32] = (0..<256).map { n -> UInt32 in
+        var c = UInt32(n)
+        for _ in 0..<8 {
+            c = (c & 1) != 0 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1
+        }
+        return c
+    }
+
+    /// Continues a running CRC (start with 0) over `bytes`.
+    static func update<C: Collection>(_ crc: UInt32, _ bytes: C) -> UInt32 where C.Element == UInt8 {
+        if let fast = bytes.withContiguousStorageIfAvailable({ update(crc, buffer: UnsafeRawBufferPointer($0)) }) {
+            return fast
+        }
+        return update(crc, buffer: Array(bytes))
+    }
+
+    private static func update(_ crc: UInt32, buffer bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { update(crc, buffer: $0) }
+    }
+
+    /// Continues a running CRC over raw memory.
+    static func update(_ crc: UInt32, buffer: UnsafeRawBufferPointer) -> UInt32 {
+        table.withUnsafeBufferPointer { t in
+            var c = ~crc
+            for byte in buffer {
+                c = t[Int((c ^ UInt32(byte)) & 0xFF)] ^ (c >> 8)
+            }
+            return ~c
+        }
+    }
+
+    /// The CRC of `bytes`.
+    static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+        update(0, bytes)
+    }
+}
+
+/// Adler-32, the zlib stream checksum.
+enum Adler32 {
+    /// Continues a running value (start with 1) over `buffer`.
+    static func update(_ adler: UInt32, buffer: UnsafeRawBufferPointer) -> UInt32 {
+        var a = adler & 0xFFFF
+        var b = adler >> 16
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            let end = min(count, index + 5552)  // largest run before the sums can overflow
+            while index < end {
+                a &+= UInt32(buffer[index])
+                b &+= a
+                index += 1
+            }
+            a %= 65521
+            b %= 65521
+        }
+        return b << 16 | a
+    }
+}

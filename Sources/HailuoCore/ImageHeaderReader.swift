@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Random-access bytes of one file or buffer, for header parsing.
+protocol HeaderSource {
+    /// Total size in bytes.
+    var size: Int { get }
+    /// Copies up to `count` bytes from `offset` into `buffer`; returns how many were copied
+    /// (fewer only at the end).
+    func read(at offset: Int, count: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ImageHeaderError) -> Int
+}
+
+/// Bytes held in memory.
+struct ArrayHeaderSource: HeaderSource {
+    let bytes: [UInt8]
+    var size: Int { bytes.count }
+
+    func read(at offset: Int, count: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ImageHeaderError) -> Int {
+        guard offset < bytes.count else { return 0 }
+        let n = min(count, bytes.count - offset, buffer.count)
+        bytes.withUnsafeBytes { source in
+            buffer.baseAddress?.copyMemory(from: source.baseAddress! + offset, byteCount: n)
+        }
+        return n
+    }
+}
+
+/// An open file, read with `pread` (no shared file offset, no blocking on regular files).
+struct DescriptorHeaderSource: HeaderSource {
+    let descriptor: Int32
+    let size: Int
+
+    func read(at offset: Int, count: Int, into buffer: UnsafeMutableRawBufferPointer) throws(ImageHeaderError) -> Int {
+        var done = 0
+        let want = min(count, buffer.count)
+        while done < want {
+            let n = pread(descriptor, buffer.baseAddress! + done, want - done, off_t(offset + done))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(detail: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+}
+
+/// Reads single bytes and small runs through a 4 KiB window, so walking JPEG segments makes one
+/// system call per window rather than one per byte, and long segments are skipped without reading.
+struct HeaderReader<Source: HeaderSource> {
+    let source: Source
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    private static var windowSize: Int { 4096 }
+
+    init(source: Source) {
+        self.source = source
+    }
+
+    var size: Int { source.size }
+
+    /// The byte at `offset`, or `nil` past the end.
+    mutating func byte(at offset: Int) throws(ImageHeaderError) -> UInt8? {
+        guard offset >= 0, offset < source.size else { return nil }
+        if offset < windowStart || offset >= windowStart + window.count {
+            try load(from: offset)
+        }
+        let index = offset - windowStart
+        return index < window.count ? window[index] : nil
+    }
+
+    /// Up to `count` bytes from `offset` (fewer at the end of the file).
+    mutating func bytes(at offset: Int, count: Int) throws(ImageHeaderError) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        for i in 0..<count {
+            guard let b = try byte(at: offset + i) else { break }
+            out.append(b)
+        }
+        return out
+    }
+
+    /// A big-endian 16-bit value at `offset`, or `nil` when the file ends first.
+    mutating func uint16(at offset: Int) throws(ImageHeaderError) -> Int? {
+        guard let hi = try byte(at: offset), let lo = try byte(at: offset + 1) else { return nil }
+        return Int(hi) << 8 | Int(lo)
+    }
+
+    private mutating func load(from offset: Int) throws(ImageHeaderError) {
+        var buffer = [UInt8](repeating: 0, count: Self.windowSize)
+        let source = self.source
+        let result = buffer.withUnsafeMutableBytes { raw -> Result<Int, ImageHeaderError> in
+            do throws(ImageHeaderError) {
+                return .success(try source.read(at: offset, count: raw.count, into: raw))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let n = try result.get()
+        buffer.removeSubrange(n...)
+        window = buffer
+        windowStart = offset
+    }
+}

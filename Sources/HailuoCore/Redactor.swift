@@ -1,0 +1,327 @@
+/// Removes secrets and bulky binary payloads from text before it is logged or shown.
+///
+/// `redact(_:)` replaces, in this order:
+/// 1. every registered secret (exact substring, also inside longer text) with `[redacted]`;
+/// 2. `data:<mime>;base64,<payload>` with `data:<mime>;base64,[N bytes]` (N = decoded size);
+/// 3. the value of an `Authorization` header (`Authorization: …`, `"Authorization": "…"`,
+///    `("Authorization", "…")`) with `[redacted]`;
+/// 4. `Bearer <token>` in any letter case with `Bearer [redacted]`;
+/// 5. runs of at least ``base64RunThreshold`` characters of `[A-Za-z0-9+/]` and their trailing `=`
+///    padding (a JSON-escaped `\/` counts as part of the run) with `[base64, N chars]`. A run ends
+///    after its padding, so in `raw=<payload>` only the payload goes.
+///
+/// The rules err on the side of removing too much: the output is meant for logs and error messages,
+/// never for data that is sent anywhere.
+public struct Redactor: Sendable {
+    /// The shortest run of base64-looking characters that is replaced by `[base64, N chars]`.
+    public static let base64RunThreshold = 200
+
+    private let secrets: [[UInt8]]
+
+    /// Creates a redactor that also hides the given secrets (empty strings are ignored).
+    ///
+    /// Each secret is registered as given and, if different, with surrounding whitespace trimmed.
+    public init(secrets: [String] = []) {
+        var set = Set<[UInt8]>()
+        for secret in secrets {
+            for candidate in [secret, Self.trimmed(secret)] where !candidate.isEmpty {
+                set.insert(Array(candidate.utf8))
+            }
+        }
+        // Longest first, so a secret that contains another one is removed whole.
+        self.secrets = set.sorted { $0.count != $1.count ? $0.count > $1.count : $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Returns `text` with secrets, authorization values and base64 payloads replaced.
+    public func redact(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        for secret in secrets {
+            bytes = Self.replacingSecret(secret, in: bytes)
+        }
+        bytes = Self.replacingDataURLs(in: bytes)
+        bytes = Self.replacingAuthorizationValues(in: bytes)
+        bytes = Self.replacingBearerTokens(in: bytes)
+        bytes = Self.replacingBase64Runs(in: bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}
+
+// MARK: - The individual passes (all work on UTF-8 bytes; every pattern is ASCII).
+
+extension Redactor {
+    private static let redactedMarker = Array("[redacted]".utf8)
+
+    static func replacingSecret(_ secret: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        guard !secret.isEmpty, bytes.count >= secret.count else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        let first = secret[0]
+        while index < bytes.count {
+            if bytes[index] == first, index + secret.count <= bytes.count,
+               bytes[index..<(index + secret.count)].elementsEqual(secret) {
+                out.append(contentsOf: redactedMarker)
+                index += secret.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    static func replacingDataURLs(in bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard let match = dataURL(in: bytes, at: index) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            out.append(contentsOf: bytes[index..<match.payloadStart])
+            out.append(contentsOf: Array("[\(match.decodedSize) bytes]".utf8))
+            index = match.end
+        }
+        return out
+    }
+
+    private struct DataURLMatch {
+        var payloadStart: Int
+        var end: Int
+        var decodedSize: Int
+    }
+
+    private static func dataURL(in bytes: [UInt8], at start: Int) -> DataURLMatch? {
+        guard matchesIgnoringCase(bytes, at: start, "data:") else { return nil }
+        var index = start + 5
+        let mimeStart = index
+        while index < bytes.count, isMIMEByte(bytes[index]), index - mimeStart < 128 { index += 1 }
+        guard index > mimeStart, matchesIgnoringCase(bytes, at: index, ";base64,") else { return nil }
+        let payloadStart = index + 8
+        let run = base64Run(in: bytes, from: payloadStart)
+        return DataURLMatch(payloadStart: payloadStart, end: run.end, decodedSize: run.decodedSize)
+    }
+
+    static func replacingAuthorizationValues(in bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        let name = "authorization"
+        while index < bytes.count {
+            guard matchesIgnoringCase(bytes, at: index, name) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            var cursor = index + name.utf8.count
+            // Optional closing quote of a quoted name, then the separator.
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                cursor += 1
+            }
+            cursor = skipSpaces(bytes, from: cursor)
+            guard cursor < bytes.count,
+                  [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ",")].contains(bytes[cursor])
+            else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            cursor = skipSpaces(bytes, from: cursor + 1)
+            out.append(contentsOf: bytes[index..<cursor])
+            if cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") || bytes[cursor] == UInt8(ascii: "'") {
+                // Quoted value: up to the matching quote (backslash escapes skipped), or the line end.
+                let quote = bytes[cursor]
+                out.append(quote)
+                cursor += 1
+                while cursor < bytes.count, bytes[cursor] != quote, !isLineBreak(bytes[cursor]) {
+                    cursor += bytes[cursor] == UInt8(ascii: "\\") ? 2 : 1
+                }
+                cursor = min(cursor, bytes.count)
+            } else {
+                // Unquoted value: the rest of the line.
+                while cursor < bytes.count, !isLineBreak(bytes[cursor]) { cursor += 1 }
+            }
+            out.append(contentsOf: redactedMarker)
+            index = cursor
+        }
+        return out
+    }
+
+    static func replacingBearerTokens(in bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        let word = "bearer"
+        while index < bytes.count {
+            let startsWord = index == 0 || !isAlphanumeric(bytes[index - 1])
+            guard startsWord, matchesIgnoringCase(bytes, at: index, word) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            let afterWord = index + word.utf8.count
+            let tokenStart = skipSpaces(bytes, from: afterWord)
+            if matchesIgnoringCase(bytes, at: tokenStart, "[redacted]") {
+                // Already redacted: keep as it is.
+                out.append(contentsOf: bytes[index..<(tokenStart + redactedMarker.count)])
+                index = tokenStart + redactedMarker.count
+                continue
+            }
+            var tokenEnd = tokenStart
+            while tokenEnd < bytes.count, isTokenByte(bytes[tokenEnd]) { tokenEnd += 1 }
+            guard tokenStart > afterWord, tokenEnd > tokenStart else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            out.append(contentsOf: Array("Bearer ".utf8))
+            out.append(contentsOf: redactedMarker)
+            index = tokenEnd
+        }
+        return out
+    }
+
+    static func replacingBase64Runs(in bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            guard isBase64Byte(bytes[index]) || startsEscapedSlash(bytes, at: index) else {
+                out.append(bytes[index])
+                index += 1
+                continue
+            }
+            let run = base64Run(in: bytes, from: index)
+            if run.end - index >= base64RunThreshold {
+                out.append(contentsOf: Array("[base64, \(run.end - index) chars]".utf8))
+            } else {
+                out.append(contentsOf: bytes[index..<run.end])
+            }
+            index = run.end
+        }
+        return out
+    }
+
+    /// The end of the base64 run starting at `start` and the number of bytes it decodes to.
+    private static func base64Run(in bytes: [UInt8], from start: Int) -> (end: Int, decodedSize: Int) {
+        var index = start
+        var symbols = 0
+        var padded = false
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "=") {
+                padded = true
+                index += 1
+            } else if padded {
+                break  // padding ends a run: `key=` before a payload stays readable
+            } else if isBase64Byte(bytes[index]) {
+                symbols += 1
+                index += 1
+            } else if startsEscapedSlash(bytes, at: index) {
+                symbols += 1
+                index += 2
+            } else {
+                break
+            }
+        }
+        return (index, symbols * 3 / 4)
+    }
+
+    private static func matchesIgnoringCase(_ bytes: [UInt8], at index: Int, _ pattern: String) -> Bool {
+        let pattern = pattern.utf8
+        guard index + pattern.count <= bytes.count else { return false }
+        var cursor = index
+        for expected in pattern {
+            if lowercased(bytes[cursor]) != expected { return false }
+            cursor += 1
+        }
+        return true
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte + 0x20 : byte
+    }
+
+    private static func skipSpaces(_ bytes: [UInt8], from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index
+    }
+
+    private static func isLineBreak(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x0D }
+
+    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+
+    private static func isBase64Byte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
+    }
+
+    private static func startsEscapedSlash(_ bytes: [UInt8], at index: Int) -> Bool {
+        index + 1 < bytes.count && bytes[index] == UInt8(ascii: "\\") && bytes[index + 1] == UInt8(ascii: "/")
+    }
+
+    private static func isMIMEByte(_ byte: UInt8) -> Bool {
+        isAlphanumeric(byte) || "/+-._!#$&^".utf8.contains(byte)
+    }
+
+    /// Bytes that may be part of a bearer token: anything visible except quotes and list punctuation.
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        guard byte > 0x20, byte != 0x7F else { return false }
+        return !"\"'`,;)]}>".utf8.contains(byte)
+    }
+}
+
+// MARK: - Making untrusted text safe for a terminal.
+
+extension Redactor {
+    /// Returns `text` made safe to print on a terminal.
+    ///
+    /// Untrusted text (server messages, prompts echoed back, command output) could otherwise carry
+    /// escape sequences that move the cursor, rewrite the screen or change the window title.
+    ///
+    /// - A tab becomes one space.
+    /// - A line feed becomes the two characters `\n`, a carriage return `\r` (the result is one line).
+    /// - Every other C0 control character, DEL and ESC become `\xHH` (ESC is `\x1B`).
+    /// - C1 control characters (U+0080...U+009F) become `\u{HH}`.
+    /// - Bidirectional overrides and isolates (U+202A...U+202E, U+2066...U+2069) and the line and
+    ///   paragraph separators (U+2028, U+2029) become `\u{HHHH}`.
+    ///
+    /// A backslash itself is kept, so the output is for reading, not for reversing.
+    public static func inert(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            switch value {
+            case 0x09:
+                out.append(" ")
+            case 0x0A:
+                out.append(contentsOf: "\\n".unicodeScalars)
+            case 0x0D:
+                out.append(contentsOf: "\\r".unicodeScalars)
+            case 0x00...0x1F, 0x7F:
+                out.append(contentsOf: "\\x\(hex(value, digits: 2))".unicodeScalars)
+            case 0x80...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: "\\u{\(hex(value, digits: value > 0xFF ? 4 : 2))}".unicodeScalars)
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    private static func hex(_ value: UInt32, digits: Int) -> String {
+        let text = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

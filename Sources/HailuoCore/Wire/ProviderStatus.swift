@@ -1,0 +1,31 @@
+import Foundation
+
+/// What a provider status word means for the client.
+public enum StatusMeaning: Sendable, Equatable {
+    /// Still working: keep polling.
+    case pending
+    /// Done: the answer should carry `video.url`.
+    case completed
+    /// Failed upstream: show the error.
+    case failed
+    /// A word outside the documented set: show it as is, keep polling with backoff.
+    case unknown
+}
+
+/// Classifies the provider's status words (API.md, "Poll response").
+public enum ProviderStatus {
+    static let pendingWords: Set<String> = [
+        "queued", "waiting", "active", "generating", "processing", "preparing",
+    ]
+    static let completedWords: Set<String> = ["completed", "succeeded", "success"]
+    static let failedWords: Set<String> = ["error", "failed"]
+
+    /// The meaning of `word`, compared without regard to case or surrounding blanks.
+    public static func meaning(of word: String) -> StatusMeaning {
+        let key = word.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if pendingWords.contains(key) { return .pending }
+        if completedWords.contains(key) { return .completed }
+        if failedWords.contains(key) { return .failed }
+        return .unknown
+    }
+}

@@ -1,0 +1,54 @@
+extension SettingsLoader {
+    /// A commented example `config.toml` holding every key with its default value
+    /// (`hailuo config --sample`). It parses without warnings.
+    public static func sampleConfig() -> String {
+        #"""
+        # hailuo configuration: $XDG_CONFIG_HOME/hailuo/config.toml (default ~/.config/hailuo/config.toml)
+        # Precedence: command-line flag > environment variable > this file > built-in default.
+
+        # Profile used when neither --profile nor HAILUO_PROFILE names one.
+        profile = "default"
+
+        [defaults]
+        model = "minimax/hailuo-02"   # minimax/hailuo-02 | video-01 | video-01-live2d | minimax/hailuo-2.3 | minimax/hailuo-2.3-fast
+        duration = 6                  # seconds: 6 or 10
+        resolution = "768P"           # 768P | 1080P (1080P only with duration 6)
+        prompt_optimizer = true       # false: follow the prompt strictly
+
+        [download]
+        # directory = "~/Videos/hailuo"  # default: $XDG_VIDEOS_DIR/hailuo, else ~/Videos/hailuo
+        auto = true                   # download each video as soon as it completes
+
+        [poll]
+        min_interval = 3              # seconds between polls of one job, at least 3
+        max_interval = 60             # seconds, at most 60
+        requests_per_second = 2.0     # one cap for all jobs of a process
+
+        [http]
+        connect_timeout = 10          # seconds
+        read_timeout = 30             # seconds
+
+        [notify]
+        on_finish = "bell"            # bell | osc9 | osc777 | none
+
+        # One table per profile. The API key is never written here, and never given as a
+        # command-line argument. It comes from, in order:
+        #   1. the environment variable AIML_API_KEY;
+        #   2. api_key_file: a file holding the key on its first line, readable only by you
+        #      (chmod 600 FILE; a file others can read is refused);
+        #   3. api_key_command: a command whose first output line is the key (10 s limit).
+        # With no key at all (or with --demo) hailuo runs in DEMO mode against its built-in
+        # simulator and spends no credits.
+        [profiles.default]
+        base_url = "https://api.aimlapi.com"  # also --base-url or AIML_API_BASE_URL
+        family = "vendor"                     # vendor | unified
+        # api_key_file = "~/.config/hailuo/api_key"
+        # api_key_command = "pass show aimlapi"
+
+        # [profiles.work]
+        # base_url = "https://api.aimlapi.com"
+        # family = "unified"
+        # api_key_command = "secret-tool lookup service aimlapi"
+        """# + "\n"
+    }
+}

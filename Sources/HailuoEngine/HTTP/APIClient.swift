@@ -1,0 +1,204 @@
+import AsyncHTTPClient
+import Foundation
+import HailuoCore
+import Logging
+import NIOCore
+import NIOHTTP1
+
+/// Where and how to reach the provider.
+public struct APIEndpoint: Sendable, Equatable {
+    /// For example `https://api.aimlapi.com` (no trailing slash).
+    public var baseURL: String
+    public var family: EndpointFamily
+    /// The bearer key. Never logged, printed or stored.
+    public var apiKey: String
+    /// Seconds allowed to open a connection.
+    public var connectTimeout: Double
+    /// Seconds allowed between bytes of an answer.
+    public var readTimeout: Double
+
+    public init(
+        baseURL: String, family: EndpointFamily, apiKey: String, connectTimeout: Double = 10,
+        readTimeout: Double = 30
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.family = family
+        self.apiKey = apiKey
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+    }
+}
+
+/// Speaks the provider's two calls, create and poll, with the retry rules of API.md.
+///
+/// Money safety: a create is resent only when it certainly never reached the server, or the
+/// server refused it before accepting (429, 503). Everything else is reported, never resent.
+public struct APIClient: Sendable {
+    public let endpoint: APIEndpoint
+    let http: HTTPClient
+    let logger: Logger
+    /// Retries of a create refused before acceptance or never sent.
+    public var createRetry: RetryPolicy
+    /// Retries of a poll on 5xx and network errors.
+    public var pollRetry: RetryPolicy
+
+    public init(
+        endpoint: APIEndpoint, http: HTTPClient, logger: Logger,
+        createRetry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 2, maxDelay: 30),
+        pollRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 10)
+    ) {
+        self.endpoint = endpoint
+        self.http = http
+        self.logger = logger
+        self.createRetry = createRetry
+        self.pollRetry = pollRetry
+    }
+
+    /// Creates a generation. Throws `.answerLost` (and 500/502/504, unreadable 2xx) without
+    /// resending: the caller must treat those as possibly billed.
+    public func create(body: [UInt8], path: String) async throws(APIError) -> CreateResult {
+        var attempt = 1
+        while true {
+            let error: APIError
+            switch await attemptCreate(body: body, path: path) {
+            case .success(let result): return result
+            case .failure(let failure): error = failure
+            }
+            var retryAfter: Double?
+            let mayRetry: Bool
+            switch error {
+            case .notSent:
+                mayRetry = true
+            case .http(let status, _, let after) where status == 429 || status == 503:
+                mayRetry = true
+                retryAfter = after
+            default:
+                mayRetry = false
+            }
+            guard mayRetry, attempt < createRetry.maxAttempts else { throw error }
+            let wait = createRetry.delay(afterAttempt: attempt, retryAfter: retryAfter)
+            logger.notice(
+                "create refused before acceptance; retrying",
+                metadata: ["attempt": "\(attempt)", "wait_s": "\(wait)", "reason": "\(error)"])
+            try? await Task.sleep(for: .seconds(wait))
+            attempt += 1
+        }
+    }
+
+    /// Reads a generation's status. Retries 5xx and network errors a bounded number of times;
+    /// a 429 is thrown at once so the scheduler can pause every job, not just this one.
+    public func poll(generationID: String) async throws(APIError) -> PollResult {
+        let path = endpoint.family.generationPath + "?generation_id=" + Self.percentEncoded(generationID)
+        var attempt = 1
+        while true {
+            let error: APIError
+            switch await attemptPoll(path: path) {
+            case .success(let result): return result
+            case .failure(let failure): error = failure
+            }
+            let retryable: Bool
+            switch error {
+            case .notSent, .answerLost, .unreadable: retryable = true
+            case .http(let status, _, _): retryable = (500...599).contains(status)
+            }
+            guard retryable, attempt < pollRetry.maxAttempts else { throw error }
+            try? await Task.sleep(for: .seconds(pollRetry.delay(afterAttempt: attempt, retryAfter: nil)))
+            attempt += 1
+        }
+    }
+
+    private func attemptCreate(body: [UInt8], path: String) async -> Result<CreateResult, APIError> {
+        do {
+            let (status, headers, data) = try await send(method: .POST, path: path, body: body)
+            guard (200..<300).contains(status) else {
+                return .failure(Self.httpError(status: status, headers: headers, data: data))
+            }
+            return .success(try WireDecoding.createResult(from: data.readableBytesView))
+        } catch let error as APIError {
+            return .failure(error)
+        } catch let error as WireError {
+            return .failure(.unreadable(error.reason))
+        } catch {
+            return .failure(.unreadable(String(describing: error)))
+        }
+    }
+
+    private func attemptPoll(path: String) async -> Result<PollResult, APIError> {
+        do {
+            let (status, headers, data) = try await send(method: .GET, path: path, body: nil)
+            guard (200..<300).contains(status) else {
+                return .failure(Self.httpError(status: status, headers: headers, data: data))
+            }
+            return .success(try WireDecoding.pollResult(from: data.readableBytesView))
+        } catch let error as APIError {
+            return .failure(error)
+        } catch let error as WireError {
+            return .failure(.unreadable(error.reason))
+        } catch {
+            return .failure(.unreadable(String(describing: error)))
+        }
+    }
+
+    /// One request with timeouts; transport errors are sorted into `.notSent` / `.answerLost`.
+    func send(method: HTTPMethod, path: String, body: [UInt8]?) async throws(APIError) -> (
+        Int, HTTPHeaders, ByteBuffer
+    ) {
+        var request = HTTPClientRequest(url: endpoint.baseURL + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(endpoint.apiKey)")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "User-Agent", value: "hailuo/\(HailuoVersion.string)")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let started = ContinuousClock.now
+        let logPath = path.split(separator: "?").first.map(String.init) ?? path
+        do {
+            // The read timeout (client configuration) bounds silence; this deadline bounds the
+            // whole exchange generously so a large upload on a slow link still completes.
+            let overall = TimeAmount.seconds(Int64(endpoint.connectTimeout + endpoint.readTimeout * 4 + 600))
+            let response = try await http.execute(request, timeout: overall)
+            let data = try await response.body.collect(upTo: 16 * 1024 * 1024)
+            logger.debug(
+                "HTTP \(method.rawValue) \(logPath) -> \(response.status.code)",
+                metadata: ["ms": "\(started.duration(to: .now).milliseconds)"])
+            return (Int(response.status.code), response.headers, data)
+        } catch {
+            let phrase = ConnectionErrorClassifier.phrase(error)
+            logger.info("HTTP \(method.rawValue) \(logPath) failed: \(phrase)")
+            if ConnectionErrorClassifier.certainlyNotSent(error) { throw .notSent(phrase) }
+            throw .answerLost(phrase)
+        }
+    }
+
+    static func httpError(status: Int, headers: HTTPHeaders, data: ByteBuffer) -> APIError {
+        let body = WireDecoding.errorBody(from: data.readableBytesView, status: status)
+        return .http(status: status, body: body, retryAfter: retryAfter(headers))
+    }
+
+    /// `Retry-After` as seconds (a number or an HTTP date), when present.
+    static func retryAfter(_ headers: HTTPHeaders) -> Double? {
+        guard let value = headers.first(name: "Retry-After")?.trimmingCharacters(in: .whitespaces)
+        else { return nil }
+        if let seconds = Double(value) { return max(0, seconds) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        if let date = formatter.date(from: value) { return max(0, date.timeIntervalSinceNow) }
+        return nil
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~:")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

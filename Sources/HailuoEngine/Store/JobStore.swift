@@ -1,0 +1,321 @@
+import Foundation
+import GRDB
+import HailuoCore
+
+/// A failure of the job store, in words.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// The SQLite job store (WAL), shared by every hailuo process of a user at once.
+///
+/// Writes are read-modify-write inside one SQLite write transaction, so two processes never
+/// overwrite each other's changes. Nothing is ever deleted. Each pending job is polled by one
+/// process at a time through a lease that lapses when its holder stops renewing it.
+public final class JobStore: Sendable {
+    let pool: DatabasePool
+    /// The database file.
+    public let url: URL
+
+    /// Opens (creating if needed, mode 0600) the store at `url` and migrates it.
+    public init(url: URL) throws {
+        self.url = url
+        let path = url.path
+        try Self.createPrivately(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "hailuo.jobs"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrate(pool)
+        } catch {
+            throw StoreError("cannot open the job store at \(path): \(error)")
+        }
+    }
+
+    private static func migrate(_ pool: DatabasePool) throws {
+        // Two processes may start at once; the loser of a race retries and finds it done.
+        for attempt in 1...3 {
+            do {
+                try StoreSchema.migrator.migrate(pool)
+                return
+            } catch where attempt < 3 {
+                Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
+            }
+        }
+    }
+
+    /// SQLite gives `-wal` and `-shm` the database file's mode, so creating it 0600 keeps all three private.
+    private static func createPrivately(path: String) throws {
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError("cannot create the job store at \(path): \(String(cString: strerror(errno)))")
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+    }
+
+    // MARK: Writing
+
+    /// Inserts a new job and its first history entry, optionally leased to `leaseOwner`
+    /// (a submission in flight belongs to the process sending it).
+    public func insert(_ job: Job, leaseOwner: String? = nil, leaseSeconds: Double = 0, note: String? = nil) throws {
+        try pool.write { db in
+            let marks = Array(repeating: "?", count: JobRow.columns.count + 2).joined(separator: ", ")
+            let lease: [(any DatabaseValueConvertible)?] = [
+                leaseOwner, leaseOwner.map { _ in job.createdAt.timeIntervalSince1970 + leaseSeconds },
+            ]
+            try db.execute(
+                sql: "INSERT INTO jobs (\(JobRow.selectList), lease_owner, lease_expires_at) VALUES (\(marks))",
+                arguments: StatementArguments(JobRow.values(job) + lease))
+            try Self.appendEvent(db, job: job, note: note)
+        }
+    }
+
+    /// Frees the leases of holders that are gone, and marks submissions they left half-way as
+    /// unconfirmed (their POST may or may not have reached the provider). Returns those jobs.
+    public func recoverAbandoned(isAlive: (String) -> Bool, now: Date = Date()) throws -> [Job] {
+        let t = now.timeIntervalSince1970
+        return try pool.write { db in
+            let owners = try String.fetchAll(db, sql: "SELECT DISTINCT lease_owner FROM jobs WHERE lease_owner IS NOT NULL")
+            for owner in owners where !isAlive(owner) {
+                try db.execute(
+                    sql: "UPDATE jobs SET lease_expires_at = 0 WHERE lease_owner = ?", arguments: [owner])
+            }
+            let stale = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(JobRow.selectList) FROM jobs WHERE phase = 'submitting'
+                      AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)
+                    """,
+                arguments: [t]
+            ).map(JobRow.job(from:))
+            var recovered: [Job] = []
+            for var job in stale {
+                job.phase = .unconfirmed
+                job.updatedAt = now
+                job.errorMessage = "the submitting process ended before the provider answered; "
+                    + "the job may exist upstream and may be billed"
+                try db.execute(
+                    sql: "UPDATE jobs SET phase = ?, updated_at = ?, error_message = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?",
+                    arguments: [job.phase.rawValue, t, job.errorMessage, job.id])
+                try Self.appendEvent(db, job: job, note: "submission interrupted")
+                recovered.append(job)
+            }
+            return recovered
+        }
+    }
+
+    /// Changes a job atomically: reads the current row, applies `change`, writes it back, and
+    /// records a history entry when the phase or provider status changed. Returns the new job.
+    @discardableResult
+    public func update(
+        _ id: String, note: String? = nil, now: Date = Date(), _ change: @Sendable (inout Job) -> Void
+    ) throws -> Job {
+        try pool.write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id = ?", arguments: [id])
+            else { throw StoreError("no job \(id) in the store") }
+            let before = JobRow.job(from: row)
+            var job = before
+            change(&job)
+            job.id = before.id
+            job.updatedAt = now
+            let assignments = JobRow.columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
+            try db.execute(
+                sql: "UPDATE jobs SET \(assignments) WHERE id = ?",
+                arguments: StatementArguments(Array(JobRow.values(job).dropFirst()) + [id]))
+            if job.phase != before.phase || job.providerStatus != before.providerStatus || note != nil {
+                try Self.appendEvent(db, job: job, note: note)
+            }
+            return job
+        }
+    }
+
+    /// Counts one poll of the job (for the request economy figures).
+    public func countPoll(_ id: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE jobs SET poll_count = poll_count + 1 WHERE id = ?", arguments: [id])
+        }
+    }
+
+    private static func appendEvent(_ db: Database, job: Job, note: String?) throws {
+        try db.execute(
+            sql: "INSERT INTO job_events (job_id, at, phase, provider_status, note) VALUES (?, ?, ?, ?, ?)",
+            arguments: [
+                job.id, job.updatedAt.timeIntervalSince1970, job.phase.rawValue, job.providerStatus, note,
+            ])
+    }
+
+    // MARK: Reading
+
+    /// The job with this local id.
+    public func job(id: String) throws -> Job? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id = ?", arguments: [id])
+                .map(JobRow.job(from:))
+        }
+    }
+
+    /// Finds a job by local id, generation id (with or without a `:model` suffix), or an
+    /// unambiguous prefix of the local id. Throws when a prefix matches several jobs.
+    public func resolve(_ reference: String) throws -> Job? {
+        let text = reference.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        return try pool.read { db in
+            let exact = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT \(JobRow.selectList) FROM jobs
+                    WHERE id = ? OR generation_id = ? OR generation_id LIKE ? ESCAPE '\\'
+                    ORDER BY created_at DESC LIMIT 1
+                    """,
+                arguments: [text, text, Self.likeEscaped(text) + ":%"])
+            if let exact { return JobRow.job(from: exact) }
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+                arguments: [Self.likeEscaped(text.lowercased()) + "%"])
+            if rows.count > 1 { throw StoreError("\"\(text)\" matches several jobs; give more characters") }
+            return rows.first.map(JobRow.job(from:))
+        }
+    }
+
+    /// Jobs, newest first, optionally only in some phases; hidden ones only when asked.
+    public func jobs(phases: Set<JobPhase>? = nil, includeHidden: Bool = false, limit: Int? = nil) throws -> [Job] {
+        var clauses: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if let phases {
+            clauses.append("phase IN (\(phases.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += phases.map(\.rawValue)
+        }
+        if !includeHidden { clauses.append("hidden = 0") }
+        let filter = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        let cap = limit.map { " LIMIT \($0)" } ?? ""
+        return try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT \(JobRow.selectList) FROM jobs \(filter) ORDER BY created_at DESC, id DESC\(cap)",
+                arguments: StatementArguments(arguments)
+            ).map(JobRow.job(from:))
+        }
+    }
+
+    /// The job's history, oldest first.
+    public func events(jobID: String) throws -> [JobEvent] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT job_id, at, phase, provider_status, note FROM job_events WHERE job_id = ? ORDER BY at, id",
+                arguments: [jobID]
+            ).map { row in
+                JobEvent(
+                    jobID: row["job_id"], at: Date(timeIntervalSince1970: row["at"]),
+                    phase: JobPhase(rawValue: row["phase"] as String) ?? .failed,
+                    providerStatus: row["provider_status"], note: row["note"])
+            }
+        }
+    }
+
+    /// How many times the job was polled.
+    public func pollCount(jobID: String) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT poll_count FROM jobs WHERE id = ?", arguments: [jobID]) ?? 0
+        }
+    }
+
+    /// A number that grows whenever any process changes a job (not on lease renewals): cheap to
+    /// read every second to notice other processes' work.
+    public func revision() throws -> Int64 {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'revision'") ?? 0
+        }
+    }
+
+    /// Seconds from acceptance to completion of recent completed jobs like this one.
+    public func generationTimes(model: String, duration: Int, resolution: Resolution, limit: Int = 50) throws -> [Double] {
+        try pool.read { db in
+            try Double.fetchAll(
+                db,
+                sql: """
+                    SELECT finished_at - submitted_at FROM jobs
+                    WHERE phase = 'completed' AND model = ? AND duration = ? AND resolution = ?
+                      AND submitted_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at > submitted_at
+                    ORDER BY finished_at DESC LIMIT ?
+                    """,
+                arguments: [model, duration, resolution.rawValue, limit])
+        }
+    }
+
+    // MARK: Leases
+
+    /// Takes the lease of every pending job that is free, lapsed, or already ours (renewing it),
+    /// and returns the jobs now leased to `owner`.
+    /// - Parameter only: when given, only these jobs are claimed (a `wait` for some jobs leaves
+    ///   the others to whoever polls them).
+    public func claimPending(owner: String, leaseSeconds: Double, only: Set<String>? = nil, now: Date = Date()) throws -> [Job] {
+        let t = now.timeIntervalSince1970
+        let scope = only.map { ids in " AND id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
+        let scopeArguments: [(any DatabaseValueConvertible)?] = only.map { Array($0) } ?? []
+        return try pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET lease_owner = ?, lease_expires_at = ?
+                    WHERE phase = 'pending'
+                      AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope)
+                    """,
+                arguments: StatementArguments([owner, t + leaseSeconds, owner, t] + scopeArguments))
+            return try Row.fetchAll(
+                db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE phase = 'pending' AND lease_owner = ?",
+                arguments: [owner]
+            ).map(JobRow.job(from:))
+        }
+    }
+
+    /// Takes one job's lease if it is free, lapsed or ours. Returns whether `owner` holds it.
+    @discardableResult
+    public func claim(jobID: String, owner: String, leaseSeconds: Double, now: Date = Date()) throws -> Bool {
+        let t = now.timeIntervalSince1970
+        return try pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET lease_owner = ?, lease_expires_at = ?
+                    WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at < ?)
+                    """,
+                arguments: [owner, t + leaseSeconds, jobID, owner, t])
+            return db.changesCount > 0
+        }
+    }
+
+    /// Who holds the job's lease and until when, if anyone.
+    public func lease(jobID: String) throws -> (owner: String, expiresAt: Date)? {
+        try pool.read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT lease_owner, lease_expires_at FROM jobs WHERE id = ?", arguments: [jobID]),
+                let owner = row["lease_owner"] as String?, let expires = row["lease_expires_at"] as Double?
+            else { return nil }
+            return (owner, Date(timeIntervalSince1970: expires))
+        }
+    }
+
+    /// Gives up every lease `owner` holds, so another process can take the jobs at once.
+    public func releaseLeases(owner: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?",
+                arguments: [owner])
+        }
+    }
+
+    /// Gives up one job's lease if `owner` holds it.
+    public func releaseLease(jobID: String, owner: String) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ? AND lease_owner = ?",
+                arguments: [jobID, owner])
+        }
+    }
+
+    static func likeEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+    }
+}

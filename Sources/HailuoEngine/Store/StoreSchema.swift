@@ -1,0 +1,71 @@
+import GRDB
+
+/// The job store's migrations. Each one is append-only: never edit a shipped migration.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-jobs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS jobs (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        generation_id TEXT,
+                        phase TEXT NOT NULL,
+                        provider_status TEXT,
+                        model TEXT NOT NULL,
+                        prompt TEXT NOT NULL,
+                        prompt_optimizer INTEGER NOT NULL,
+                        duration INTEGER NOT NULL,
+                        resolution TEXT NOT NULL,
+                        first_frame TEXT,
+                        last_frame TEXT,
+                        first_frame_path TEXT,
+                        first_frame_sha256 TEXT,
+                        last_frame_path TEXT,
+                        last_frame_sha256 TEXT,
+                        family TEXT NOT NULL,
+                        base_url TEXT NOT NULL,
+                        profile TEXT NOT NULL,
+                        created_at REAL NOT NULL,
+                        updated_at REAL NOT NULL,
+                        submitted_at REAL,
+                        finished_at REAL,
+                        video_url TEXT,
+                        video_url_expires_at REAL,
+                        file_path TEXT,
+                        downloaded_at REAL,
+                        error_message TEXT,
+                        error_request_id TEXT,
+                        usage_json TEXT,
+                        hidden INTEGER NOT NULL DEFAULT 0,
+                        poll_count INTEGER NOT NULL DEFAULT 0,
+                        lease_owner TEXT,
+                        lease_expires_at REAL
+                    );
+                    CREATE INDEX IF NOT EXISTS jobs_generation_id ON jobs(generation_id);
+                    CREATE INDEX IF NOT EXISTS jobs_phase ON jobs(phase);
+                    CREATE INDEX IF NOT EXISTS jobs_created_at ON jobs(created_at);
+                    CREATE TABLE IF NOT EXISTS job_events (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job_id TEXT NOT NULL REFERENCES jobs(id),
+                        at REAL NOT NULL,
+                        phase TEXT NOT NULL,
+                        provider_status TEXT,
+                        note TEXT
+                    );
+                    CREATE INDEX IF NOT EXISTS job_events_job ON job_events(job_id, at);
+                    CREATE TABLE IF NOT EXISTS store_meta (key TEXT PRIMARY KEY NOT NULL, value INTEGER NOT NULL);
+                    INSERT OR IGNORE INTO store_meta(key, value) VALUES ('revision', 0);
+                    CREATE TRIGGER IF NOT EXISTS jobs_revision_insert AFTER INSERT ON jobs BEGIN
+                        UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+                    END;
+                    CREATE TRIGGER IF NOT EXISTS jobs_revision_update
+                    AFTER UPDATE OF generation_id, phase, provider_status, video_url, file_path,
+                        error_message, hidden, finished_at ON jobs BEGIN
+                        UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+                    END;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// A value guarded by a lock, shareable across tasks and threads.
+///
+/// `Mutex` from the Synchronization module needs macOS 15; the package supports macOS 14,
+/// so this small box uses `NSLock`.
+final class LockedState<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    /// Runs `body` with exclusive access to the value.
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

@@ -1,0 +1,43 @@
+import Logging
+
+/// How a `Simulator` listens and behaves.
+public struct SimulatorConfiguration: Sendable {
+    /// Address to bind; `127.0.0.1` (loopback only) unless told otherwise.
+    public var host: String
+    /// Port to bind; 0 picks a free port (read it from `Simulator.start()`).
+    public var port: Int
+    /// Speed of simulated time: 1 = the provider's durations (a 6 s clip takes 4-5 minutes),
+    /// 60 = sixty times faster. Must be > 0.
+    public var timeScale: Double
+    /// Bearer keys that are accepted; `nil` accepts any non-empty key.
+    public var acceptedKeys: Set<String>?
+    /// Seconds (real, not scaled) that a signed video URL stays valid (upstream: about 9 hours).
+    public var linkLifetime: Double
+    /// Seconds a `slow` fault waits before answering.
+    public var slowDelay: Double
+    /// Faults for this run, applied in order after injected ones. `Simulator.reset()` re-arms them.
+    public var faults: [FaultRule]
+    /// Logger for the server; nil = a swift-log logger labelled `hailuo.simulator` at level warning.
+    public var logger: Logger?
+
+    /// A configuration; every argument has the default described on its property.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 0,
+        timeScale: Double = 1,
+        acceptedKeys: Set<String>? = nil,
+        linkLifetime: Double = 9 * 3600,
+        slowDelay: Double = 5,
+        faults: [FaultRule] = [],
+        logger: Logger? = nil
+    ) {
+        self.host = host
+        self.port = port
+        self.timeScale = timeScale
+        self.acceptedKeys = acceptedKeys
+        self.linkLifetime = linkLifetime
+        self.slowDelay = slowDelay
+        self.faults = faults
+        self.logger = logger
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import HailuoCore
+import HailuoEngine
+
+/// `hailuo`: make videos with MiniMax Hailuo-02 through the AI/ML API.
+@main
+struct Hailuo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hailuo",
+        abstract: "Make videos with MiniMax Hailuo-02 through the AI/ML API, from a terminal.",
+        discussion: """
+            With no API key configured, every command runs in DEMO mode against a built-in \
+            simulator: nothing is sent to the real API and no credits are spent.
+
+            Key: env AIML_API_KEY, or api_key_file / api_key_command in the config \
+            (hailuo config --sample). Jobs live in one store shared by every hailuo process \
+            ($XDG_STATE_HOME/hailuo); quitting never loses a job.
+
+            Exit codes: 0 done, 1 the job failed, 2 usage or validation error (nothing sent), \
+            3 API or network error, 4 timeout.
+
+            Examples:
+              hailuo submit --prompt "A paper boat on a rainy street" --wait --download
+              hailuo submit --prompt-file scene.txt --image first.png --duration 10
+              hailuo jobs --status pending
+              hailuo wait k3f9x2ab --timeout 900
+            """,
+        version: HailuoVersion.string,
+        subcommands: [
+            SubmitCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
+            DownloadCommand.self, ResubmitCommand.self, DismissCommand.self,
+            SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
+        ]
+    )
+
+    /// Parses, runs, and maps every failure to the documented exit codes (see ``ExitStatus``).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as CLIFailure {
+            Console.error(failure.message)
+            Foundation.exit(failure.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                exit(withError: error)
+            }
+            if code == .validationFailure {
+                Console.errorBlock(fullMessage(for: error))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            Console.error(Redactor.inert(String(describing: error)))
+            Foundation.exit(ExitStatus.api.rawValue)
+        }
+    }
+
+    mutating func run() async throws {
+        // The interactive terminal UI arrives with the next milestone; until then, a short help.
+        print(Hailuo.helpMessage())
+    }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import Foundation
+import HailuoCore
+import HailuoEngine
+
+/// `hailuo submit`: validate, store, send one job; optionally wait and download.
+struct SubmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit",
+        abstract: "Submit one video job.",
+        discussion: """
+            Everything is checked before anything is sent: prompt length (2000 UTF-16 units), \
+            duration and resolution for the model (1080P allows 6 s only), and local images \
+            (PNG or JPEG by content, shorter side over 300 px, aspect ratio between 2:5 and 5:2, \
+            at most 20 MiB). A local image is sent inline; an http(s) URL is passed as is.
+
+            Prints the job's local id (stdout). Without --wait the job keeps going upstream; \
+            `hailuo wait ID` (or any later hailuo process) picks it up.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("The prompt text.", valueName: "text"))
+    var prompt: String?
+
+    @Option(name: .customLong("prompt-file"), help: ArgumentHelp("Read the prompt from a file (- for stdin).", valueName: "file"))
+    var promptFile: String?
+
+    @Option(help: ArgumentHelp("First frame: a PNG/JPEG path or an http(s) URL.", valueName: "path|url"))
+    var image: String?
+
+    @Option(name: .customLong("last-image"), help: ArgumentHelp("Last frame: a PNG/JPEG path or an http(s) URL.", valueName: "path|url"))
+    var lastImage: String?
+
+    @Option(help: ArgumentHelp("Model id (see `hailuo models`; default from config, else minimax/hailuo-02).", valueName: "id"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Clip length in seconds: 6 or 10.", valueName: "6|10"))
+    var duration: Int?
+
+    @Option(help: ArgumentHelp("768P or 1080P (1080P allows 6 s only).", valueName: "768P|1080P"))
+    var resolution: String?
+
+    @Flag(name: .customLong("no-prompt-optimizer"), help: "Follow the prompt strictly (prompt_optimizer=false).")
+    var noPromptOptimizer = false
+
+    @Flag(help: "Wait until the job completes or fails (progress on stderr).")
+    var wait = false
+
+    @Flag(help: "Download the video when it completes (implies --wait).")
+    var download = false
+
+    @Option(help: ArgumentHelp("With --wait: give up waiting after this many seconds (exit 4).", valueName: "seconds"))
+    var timeout: Double?
+
+    @Flag(help: "Print the job as one JSON object.")
+    var json = false
+
+    func validate() throws {
+        if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
+        if prompt == nil && promptFile == nil { throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE") }
+        if let resolution, Resolution(rawValue: resolution.uppercased()) == nil {
+            throw ValidationError("--resolution must be 768P or 1080P (got \(Redactor.inert(resolution)))")
+        }
+    }
+
+    func run() async throws {
+        let text = try readPrompt()
+        let session = try await EngineSession.open(global)
+        let parameters = GenerationParameters(
+            model: model ?? session.settings.defaultModel,
+            prompt: text,
+            promptOptimizer: noPromptOptimizer ? false : session.settings.defaultPromptOptimizer,
+            duration: duration ?? session.settings.defaultDuration,
+            resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) } ?? session.settings.defaultResolution,
+            firstFrame: image, lastFrame: lastImage)
+        let outcome: Result<[Job], any Error> = await Result {
+            try await SignalTrap.run {
+                let job: Job
+                do {
+                    job = try await session.engine.submit(parameters)
+                } catch let error as SubmitError {
+                    throw Self.failure(for: error)
+                }
+                guard wait || download, job.phase == .pending else { return [job] }
+                if !json { Console.progress("\(job.id)  submitted (generation \(job.generationID ?? "?"))") }
+                let waiter = Waiter(session: session, timeout: timeout, download: download, quiet: json)
+                return try await waiter.wait(for: [job.id])
+            }
+        }
+        await session.close()
+        let jobs = try outcome.get()
+        guard let job = jobs.first else { return }
+        report(job)
+        try finish(job)
+    }
+
+    static func failure(for error: SubmitError) -> CLIFailure {
+        switch error {
+        case .invalid(let invalid):
+            let lines = invalid.issues.map(\.message)
+            return CLIFailure(.usage, lines.joined(separator: "\n        ") + "\n        (nothing was sent)")
+        case .local(let message):
+            return CLIFailure(.api, message)
+        }
+    }
+
+    private func readPrompt() throws -> String {
+        if let prompt { return prompt }
+        guard let promptFile else { return "" }
+        do {
+            if promptFile == "-" {
+                return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            }
+            let path = NSString(string: promptFile).expandingTildeInPath
+            return try String(contentsOfFile: path, encoding: .utf8)
+                .trimmingCharacters(in: .newlines)
+        } catch {
+            throw CLIFailure(.usage, "cannot read the prompt file \(Redactor.inert(promptFile)): \(error.localizedDescription)")
+        }
+    }
+
+    private func report(_ job: Job) {
+        if json {
+            Console.out(JobJSON.line(job))
+        } else if let file = job.filePath {
+            Console.out(file)
+        } else {
+            Console.out("\(job.id)  \(Redactor.inert(job.displayStatus))" + (job.generationID.map { "  generation \($0)" } ?? ""))
+        }
+    }
+
+    private func finish(_ job: Job) throws {
+        switch job.phase {
+        case .failed, .dismissed:
+            throw CLIFailure(.jobFailed, "job \(job.id) failed: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
+        case .unconfirmed:
+            throw CLIFailure(
+                .api,
+                "job \(job.id) is unconfirmed: \(Redactor.inert(job.errorMessage ?? "the answer was lost")). Check the dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`."
+            )
+        default:
+            return
+        }
+    }
+}
+
+extension Result where Failure == any Error {
+    init(catching body: () async throws -> Success) async {
+        do { self = .success(try await body()) } catch { self = .failure(error) }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import HailuoCore
+import HailuoEngine
+
+/// Human-readable job output for the terminal. All outside text is made inert.
+enum JobText {
+    /// `1m05s`, `2h03m`, `12s`.
+    static func duration(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds.rounded()))
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return String(format: "%dm%02ds", s / 60, s % 60) }
+        return String(format: "%dh%02dm", s / 3600, (s % 3600) / 60)
+    }
+
+    /// The prompt on one line, cut to `width` characters.
+    static func promptLine(_ prompt: String, width: Int) -> String {
+        let flat = Redactor.inert(prompt.replacingOccurrences(of: "\n", with: " "))
+        return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
+    }
+
+    /// A fixed-width table of jobs, newest first.
+    static func table(_ jobs: [Job], now: Date = Date()) -> [String] {
+        let header = ["ID", "STATUS", "AGE", "MODEL", "CLIP", "PROMPT"]
+        var rows = [header]
+        for job in jobs {
+            rows.append([
+                job.id, Redactor.inert(job.displayStatus), duration(now.timeIntervalSince(job.createdAt)),
+                job.parameters.model, "\(job.parameters.duration)s/\(job.parameters.resolution.rawValue)",
+                promptLine(job.parameters.prompt, width: 40),
+            ])
+        }
+        let widths = (0..<header.count).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+    }
+
+    /// Every detail of one job, and its history.
+    static func details(_ job: Job, events: [JobEvent], now: Date = Date()) -> [String] {
+        let p = job.parameters
+        var lines = [
+            "job         \(job.id)",
+            "generation  \(job.generationID ?? "(none yet)")",
+            "status      \(Redactor.inert(job.displayStatus))",
+            "model       \(p.model)",
+            "clip        \(p.duration) s, \(p.resolution.rawValue), prompt optimizer \(p.promptOptimizer ? "on" : "off")",
+        ]
+        if let frame = p.firstFrame {
+            lines.append("first frame \(Redactor.inert(frame))" + (job.firstFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
+        }
+        if let frame = p.lastFrame {
+            lines.append("last frame  \(Redactor.inert(frame))" + (job.lastFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
+        }
+        lines.append("endpoint    \(job.baseURL) (\(job.family.rawValue)), profile \(job.profile)")
+        lines.append("created     \(job.createdAt.formatted(.iso8601))")
+        if let error = job.errorMessage {
+            lines.append("error       \(Redactor.inert(error))" + (job.errorRequestID.map { " [requestId \($0)]" } ?? ""))
+        }
+        if let url = job.videoURL {
+            lines.append("video URL   \(Redactor.inert(url))")
+            if let expires = job.videoURLExpiresAt {
+                let left = expires.timeIntervalSince(now)
+                lines.append("            " + (left > 0 ? "link expires in \(duration(left))" : "link expired \(duration(-left)) ago"))
+            }
+        }
+        if let file = job.filePath { lines.append("file        \(file)") }
+        if job.phase == .unconfirmed {
+            lines.append("")
+            lines.append("The answer to this submission was lost: it may exist upstream and may be billed.")
+            lines.append("Check your AI/ML API dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`.")
+        }
+        lines.append("")
+        lines.append("history")
+        for event in events {
+            let word = event.phase == .pending ? (event.providerStatus ?? "pending") : event.phase.rawValue
+            lines.append("  \(event.at.formatted(.iso8601))  \(Redactor.inert(word))" + (event.note.map { "  \(Redactor.inert($0))" } ?? ""))
+        }
+        return lines
+    }
+}

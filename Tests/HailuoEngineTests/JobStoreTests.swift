@@ -1,0 +1,159 @@
+import Foundation
+import HailuoCore
+import Testing
+
+@testable import HailuoEngine
+
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+func sampleJob(id: String = LocalID.make(), phase: JobPhase = .pending, prompt: String = "a boat", createdAt: Date = Date()) -> Job {
+    Job(
+        id: id, generationID: phase == .submitting ? nil : "gen-\(id)", phase: phase, providerStatus: phase == .pending ? "queued" : nil,
+        parameters: GenerationParameters(prompt: prompt), family: .vendor, baseURL: "http://127.0.0.1:1",
+        profile: "default", createdAt: createdAt, updatedAt: createdAt, submittedAt: phase == .submitting ? nil : createdAt)
+}
+
+@Suite("Job store")
+struct JobStoreTests {
+    @Test func filesArePrivateAndTheJobRoundTrips() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        var job = sampleJob(prompt: "雨の中の紙の船 🚣 \"quoted\"")
+        job.parameters.firstFrame = "~/frame.png"
+        job.firstFrameSHA256 = String(repeating: "a", count: 64)
+        job.usageJSON = #"{"tokens_used":1}"#
+        try store.insert(job)
+        let read = try #require(try store.job(id: job.id))
+        #expect(read.parameters == job.parameters)
+        #expect(read.firstFrameSHA256 == job.firstFrameSHA256)
+        #expect(read.generationID == job.generationID)
+        #expect(abs(read.createdAt.timeIntervalSince(job.createdAt)) < 0.001)
+        for name in ["jobs.sqlite", "jobs.sqlite-wal", "jobs.sqlite-shm"] {
+            let path = folder.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode & 0o077 == 0, "\(name) has mode \(String(mode, radix: 8))")
+        }
+    }
+
+    @Test func everyStatusChangeIsKeptWithItsTime() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let job = sampleJob(phase: .submitting)
+        try store.insert(job, note: "submitting")
+        try store.update(job.id) { $0.phase = .pending; $0.providerStatus = "queued" }
+        try store.update(job.id) { $0.providerStatus = "queued" }  // no change: no entry
+        try store.update(job.id) { $0.providerStatus = "generating" }
+        try store.update(job.id) { $0.phase = .completed; $0.providerStatus = "completed"; $0.videoURL = "http://x/v.mp4" }
+        let words = try store.events(jobID: job.id).map { $0.phase == .pending ? $0.providerStatus ?? "" : $0.phase.rawValue }
+        #expect(words == ["submitting", "queued", "generating", "completed"])
+    }
+
+    @Test func resolvesLocalIDGenerationIDSuffixAndPrefix() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        var job = sampleJob(id: "abcd2345")
+        job.generationID = "349865017168125:minimax/hailuo-2.3"
+        try store.insert(job)
+        try store.insert(sampleJob(id: "abce9999"))
+        #expect(try store.resolve("abcd2345")?.id == "abcd2345")
+        #expect(try store.resolve("349865017168125:minimax/hailuo-2.3")?.id == "abcd2345")
+        #expect(try store.resolve("349865017168125")?.id == "abcd2345")
+        #expect(try store.resolve("abcd")?.id == "abcd2345")
+        #expect(throws: StoreError.self) { try store.resolve("abc") }
+        #expect(try store.resolve("zzzz") == nil)
+    }
+
+    @Test func revisionGrowsOnChangesButNotOnLeaseRenewals() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let before = try store.revision()
+        let job = sampleJob()
+        try store.insert(job)
+        let afterInsert = try store.revision()
+        #expect(afterInsert > before)
+        _ = try store.claimPending(owner: "me", leaseSeconds: 30)
+        #expect(try store.revision() == afterInsert)
+        try store.update(job.id) { $0.providerStatus = "generating" }
+        #expect(try store.revision() > afterInsert)
+    }
+
+    @Test func aLeaseIsHeldByOneOwnerUntilItLapsesOrIsReleased() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("jobs.sqlite")
+        let first = try JobStore(url: url)
+        let second = try JobStore(url: url)  // another connection pool, as another process has
+        let job = sampleJob()
+        try first.insert(job)
+        let now = Date()
+        #expect(try first.claimPending(owner: "A", leaseSeconds: 30, now: now).map(\.id) == [job.id])
+        #expect(try second.claimPending(owner: "B", leaseSeconds: 30, now: now).isEmpty)
+        #expect(try second.claimPending(owner: "B", leaseSeconds: 30, now: now.addingTimeInterval(31)).map(\.id) == [job.id])
+        try second.releaseLeases(owner: "B")
+        #expect(try first.claimPending(owner: "A", leaseSeconds: 30, now: now.addingTimeInterval(32)).map(\.id) == [job.id])
+    }
+
+    @Test func claimCanBeLimitedToSomeJobs() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let a = sampleJob(), b = sampleJob()
+        try store.insert(a)
+        try store.insert(b)
+        #expect(try store.claimPending(owner: "W", leaseSeconds: 30, only: [a.id]).map(\.id) == [a.id])
+        #expect(try store.claimPending(owner: "T", leaseSeconds: 30).map(\.id) == [b.id])
+    }
+
+    @Test func anAbandonedSubmissionBecomesUnconfirmed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let dead = sampleJob(phase: .submitting)
+        let alive = sampleJob(phase: .submitting)
+        try store.insert(dead, leaseOwner: "host:1:dead", leaseSeconds: 3600)
+        try store.insert(alive, leaseOwner: "host:2:alive", leaseSeconds: 3600)
+        let recovered = try store.recoverAbandoned(isAlive: { $0.hasSuffix("alive") })
+        #expect(recovered.map(\.id) == [dead.id])
+        #expect(try store.job(id: dead.id)?.phase == .unconfirmed)
+        #expect(try store.job(id: alive.id)?.phase == .submitting)
+    }
+
+    @Test func listsNewestFirstFilteredAndWithoutHidden() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let old = sampleJob(phase: .completed, createdAt: Date(timeIntervalSinceNow: -100))
+        let new = sampleJob(phase: .pending)
+        var hidden = sampleJob(phase: .failed, createdAt: Date(timeIntervalSinceNow: -50))
+        hidden.hidden = true
+        for job in [old, new, hidden] { try store.insert(job) }
+        #expect(try store.jobs().map(\.id) == [new.id, old.id])
+        #expect(try store.jobs(includeHidden: true).map(\.id) == [new.id, hidden.id, old.id])
+        #expect(try store.jobs(phases: [.completed]).map(\.id) == [old.id])
+    }
+
+    @Test func generationTimesComeFromCompletedJobsOfTheSameKind() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        var done = sampleJob(phase: .completed)
+        done.finishedAt = done.submittedAt?.addingTimeInterval(250)
+        var other = sampleJob(phase: .completed)
+        other.parameters.duration = 10
+        other.finishedAt = other.submittedAt?.addingTimeInterval(500)
+        try store.insert(done)
+        try store.insert(other)
+        let times = try store.generationTimes(model: "minimax/hailuo-02", duration: 6, resolution: .p768)
+        #expect(times.count == 1)
+        #expect(abs(times[0] - 250) < 0.01)
+    }
+}

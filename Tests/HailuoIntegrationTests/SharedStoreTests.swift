@@ -1,0 +1,115 @@
+import Foundation
+import HailuoCore
+import HailuoEngine
+import HailuoSimulator
+import Testing
+
+@Suite("Several processes on one store", .serialized)
+struct SharedStoreTests {
+    /// Engine A talks to simulator 1, engine B to simulator 2 (ids are stateless, so either can
+    /// answer for any job): polls per job per simulator show who polled what.
+    @Test func twoEnginesPollEachJobOnce() async throws {
+        let harness = try await Harness(timeScale: 300)
+        defer { Task { await harness.close() } }
+        let second = Simulator(configuration: SimulatorConfiguration(timeScale: 300))
+        _ = try await second.start()
+        let submitter = try harness.engine()
+        var ids: [String] = []
+        for index in 0..<6 {
+            ids.append(try await submitter.submit(GenerationParameters(prompt: "shared \(index)")).id)
+        }
+        await submitter.shutdown()
+
+        let a = try harness.engine()
+        let b = try harness.engine(baseURL: second.baseURL)
+        await a.start()
+        await b.start()
+        for id in ids {
+            let job = try await harness.settle(a, id, seconds: 30)
+            #expect(job.phase == .completed)
+        }
+        var pollsByA = 0
+        var pollsByB = 0
+        for id in ids {
+            let generationID = try #require(try a.store.job(id: id)?.generationID)
+            let one = harness.requests(.poll, for: generationID).count
+            let two = second.recordedRequests().filter { $0.kind == .poll && $0.generationID == generationID }.count
+            #expect(one == 0 || two == 0, "job \(id) was polled by both engines (\(one) and \(two))")
+            pollsByA += one
+            pollsByB += two
+        }
+        #expect(pollsByA + pollsByB >= ids.count)
+        await second.stop()
+    }
+
+    @Test func closingOneEngineHandsItsJobsToTheOther() async throws {
+        let harness = try await Harness(timeScale: 30)
+        defer { Task { await harness.close() } }
+        let second = Simulator(configuration: SimulatorConfiguration(timeScale: 30))
+        _ = try await second.start()
+        let a = try harness.engine(leaseSeconds: 1.5)
+        await a.start()
+        let job = try await a.submit(GenerationParameters(prompt: "hand me over"))
+        let b = try harness.engine(leaseSeconds: 1.5, baseURL: second.baseURL)
+        await b.start()
+        try await Task.sleep(for: .seconds(1))
+        let generationID = try #require(job.generationID)
+        #expect(second.recordedRequests().filter { $0.generationID == generationID }.isEmpty)
+        await a.shutdown()
+        var polledByB = false
+        for _ in 0..<100 {
+            if second.recordedRequests().contains(where: { $0.kind == .poll && $0.generationID == generationID }) {
+                polledByB = true
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(polledByB)
+        await second.stop()
+    }
+
+    @Test func everyProcessSeesEveryJobAndIsToldOfChanges() async throws {
+        let harness = try await Harness(timeScale: 30)
+        defer { Task { await harness.close() } }
+        let watcher = try harness.engine()
+        let events = watcher.events()
+        await watcher.start()
+        let other = try harness.engine()
+        let job = try await other.submit(GenerationParameters(prompt: "see me"))
+        var told = false
+        for await event in events {
+            if event == .storeChanged {
+                told = true
+                break
+            }
+        }
+        #expect(told)
+        #expect(try watcher.store.job(id: job.id) != nil)
+    }
+
+    @Test func aSubmissionInterruptedByACrashBecomesUnconfirmed() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let store = try JobStore(url: harness.databaseURL)
+        // A row written by a process (pid 999999 on this host) that died before the POST answered.
+        let now = Date()
+        let job = Job(
+            id: "crash001", phase: .submitting, parameters: GenerationParameters(prompt: "crashed"), family: .vendor,
+            baseURL: harness.simulator.baseURL, profile: "default", createdAt: now, updatedAt: now)
+        var host = [CChar](repeating: 0, count: 256)
+        gethostname(&host, host.count)
+        let hostName = String(decoding: host.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let owner = "\(hostName):999999:deadbeef"
+        try store.insert(job, leaseOwner: owner, leaseSeconds: 3600)
+        let engine = try harness.engine()
+        await engine.start()
+        var phase: JobPhase?
+        for _ in 0..<100 {
+            phase = try store.job(id: job.id)?.phase
+            if phase == .unconfirmed { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(phase == .unconfirmed)
+        #expect(harness.requests(.create).isEmpty)
+    }
+}
