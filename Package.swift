@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
@@ -59,13 +60,17 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore"]),
-        .testTarget(name: "HailuoEngineTests", dependencies: ["HailuoEngine"]),
+        .testTarget(
+            name: "HailuoEngineTests",
+            dependencies: ["HailuoEngine", "HailuoCore", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(name: "HailuoSimulatorTests", dependencies: ["HailuoSimulator"]),
         .testTarget(
             name: "HailuoIntegrationTests",
             dependencies: [
-                "HailuoEngine", "HailuoSimulator",
+                "HailuoCore", "HailuoEngine", "HailuoSimulator",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

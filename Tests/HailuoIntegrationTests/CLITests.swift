@@ -125,3 +125,45 @@ struct CLITests {
     }
 }
 
+
+@Suite("hailuo simulate")
+struct SimulateCommandTests {
+    @Test func theSimulatorCommandServesTheCLIOnBothFamilies() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let server = Process()
+        server.executableURL = CLIRunner.binary
+        server.arguments = ["simulate", "--port", "0", "--time-scale", "1000"]
+        let out = Pipe()
+        server.standardOutput = out
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            if server.isRunning { server.terminate() }
+        }
+        let firstLine = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                var data = Data()
+                while !data.contains(UInt8(ascii: "\n")) {
+                    let chunk = out.fileHandleForReading.availableData
+                    if chunk.isEmpty { break }
+                    data.append(chunk)
+                }
+                continuation.resume(returning: String(decoding: data, as: UTF8.self))
+            }
+        }
+        let port = try #require(firstLine.split(separator: ":").last?.prefix { $0.isNumber })
+        #expect(!port.isEmpty, "no port in \(firstLine)")
+        let cli = CLIRunner(home: home, extra: ["AIML_API_KEY": "sk-simulate-0001", "AIML_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        for family in ["vendor", "unified"] {
+            let submit = try await cli.run(["submit", "--family", family, "--prompt", "via simulate", "--json"])
+            #expect(submit.status == 0, "\(family): \(submit.stderr)")
+            #expect(submit.stdout.contains("\"family\":\"\(family)\""))
+            #expect(submit.stdout.contains("\"phase\":\"pending\""))
+        }
+        kill(server.processIdentifier, SIGINT)
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit)
+    }
+}

@@ -6,9 +6,9 @@ import Testing
 
 @Suite("Money safety: a POST is resent only when it certainly was not accepted", .serialized)
 struct MoneySafetyTests {
-    @Test(arguments: [SimulatorFault.slow, .reset, .serverError, .badGateway, .gatewayTimeout, .truncatedJSON, .malformedJSON])
-    func aLostAnswerBecomesUnconfirmedAndIsNeverResent(fault: SimulatorFault) async throws {
-        let harness = try await Harness()
+    @Test(arguments: [SimulatorFault.slow, .reset, .serverError, .badGateway, .gatewayTimeout, .truncatedJSON, .malformedJSON], EndpointFamily.allCases)
+    func aLostAnswerBecomesUnconfirmedAndIsNeverResent(fault: SimulatorFault, family: EndpointFamily) async throws {
+        let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }
         let engine = try harness.engine(readTimeout: 1)
         harness.simulator.inject(fault, on: .create, count: 1)
@@ -23,9 +23,9 @@ struct MoneySafetyTests {
         #expect(harness.requests(.create).count == 1)
     }
 
-    @Test(arguments: [SimulatorFault.rateLimited, .unavailable])
-    func refusedBeforeAcceptanceIsRetriedAndBilledOnce(fault: SimulatorFault) async throws {
-        let harness = try await Harness()
+    @Test(arguments: [SimulatorFault.rateLimited, .unavailable], EndpointFamily.allCases)
+    func refusedBeforeAcceptanceIsRetriedAndBilledOnce(fault: SimulatorFault, family: EndpointFamily) async throws {
+        let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }
         let engine = try harness.engine()
         await engine.start()

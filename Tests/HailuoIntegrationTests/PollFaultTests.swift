@@ -9,9 +9,9 @@ struct PollFaultTests {
     @Test(arguments: [
         SimulatorFault.serverError, .badGateway, .unavailable, .gatewayTimeout, .reset, .slow, .truncatedJSON,
         .malformedJSON, .rateLimited, .rateLimitedRetryAfter, .unknownStatus,
-    ])
-    func transientPollFaultsStillEndCompleted(fault: SimulatorFault) async throws {
-        let harness = try await Harness()
+    ], EndpointFamily.allCases)
+    func transientPollFaultsStillEndCompleted(fault: SimulatorFault, family: EndpointFamily) async throws {
+        let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }
         let engine = try harness.engine(readTimeout: 1)
         await engine.start()
@@ -34,9 +34,9 @@ struct PollFaultTests {
         #expect(job.errorMessage?.contains("no video URL") == true)
     }
 
-    @Test(arguments: ["[sim:fail]", "[sim:error-detail]", "[sim:error-text]"])
-    func upstreamFailuresAreShownInWords(marker: String) async throws {
-        let harness = try await Harness()
+    @Test(arguments: ["[sim:fail]", "[sim:error-detail]", "[sim:error-text]"], EndpointFamily.allCases)
+    func upstreamFailuresAreShownInWords(marker: String, family: EndpointFamily) async throws {
+        let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }
         let engine = try harness.engine()
         await engine.start()

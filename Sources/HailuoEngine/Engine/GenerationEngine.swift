@@ -41,6 +41,8 @@ public actor GenerationEngine {
                 connect: .milliseconds(Int64(configuration.endpoint.connectTimeout * 1000)),
                 read: .milliseconds(Int64(configuration.endpoint.readTimeout * 1000)))
             config.redirectConfiguration = .follow(max: 5, allowCycles: false)
+            // Our own retry policy (bounded, visible, money-aware) decides about reconnecting.
+            config.connectionPool.retryConnectionEstablishment = false
             http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
             ownsHTTPClient = true
         }
@@ -105,14 +107,10 @@ public actor GenerationEngine {
 
     // MARK: Submitting
 
-    /// Checks a request without sending or storing anything (front ends show the issues).
+    /// Checks a request without sending or storing anything, reading only image headers
+    /// (cheap enough to run as the user types; front ends show the issues by field).
     public nonisolated func check(_ parameters: GenerationParameters) -> [ValidationIssue] {
-        do {
-            _ = try RequestBuilder.prepare(parameters, family: configuration.endpoint.family, home: configuration.home)
-            return []
-        } catch {
-            return error.issues
-        }
+        RequestBuilder.check(parameters, home: configuration.home)
     }
 
     /// Validates, writes the job row (every parameter, image path and SHA-256), POSTs, and
@@ -218,7 +216,14 @@ public actor GenerationEngine {
         hub.emit(.jobChanged(job))
         let outcome: Job
         do {
-            let created = try await client.create(body: prepared.body, path: prepared.path)
+            let hub = hub
+            let created = try await client.create(body: prepared.body, path: prepared.path) { error, wait in
+                if case .http(429, _, _) = error {
+                    hub.emit(.connection(.rateLimited(until: Date().addingTimeInterval(wait))))
+                } else {
+                    hub.emit(.connection(.offline("\(error); retrying in \(Int(wait.rounded(.up))) s")))
+                }
+            }
             hub.emit(.connection(.online))
             outcome = (try? store.update(job.id, note: "accepted") {
                 $0.generationID = created.generationID
@@ -271,6 +276,11 @@ public actor GenerationEngine {
             throw EngineError("job \(job.id) is \(job.displayStatus); only completed jobs have a video to download")
         }
         let target = folder ?? configuration.downloadDirectory
+        if let existing = job.filePath, FileManager.default.fileExists(atPath: existing),
+            URL(fileURLWithPath: existing).deletingLastPathComponent().standardizedFileURL == target.standardizedFileURL
+        {
+            return job  // already saved there; never a second copy
+        }
         let task: Task<URL, any Error>
         if let running = downloads[job.id] {
             task = running

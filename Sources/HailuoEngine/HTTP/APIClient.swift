@@ -56,7 +56,10 @@ public struct APIClient: Sendable {
 
     /// Creates a generation. Throws `.answerLost` (and 500/502/504, unreadable 2xx) without
     /// resending: the caller must treat those as possibly billed.
-    public func create(body: [UInt8], path: String) async throws(APIError) -> CreateResult {
+    /// - Parameter onRetry: told of each refusal that will be retried, and the wait before it.
+    public func create(
+        body: [UInt8], path: String, onRetry: @Sendable (APIError, Double) -> Void = { _, _ in }
+    ) async throws(APIError) -> CreateResult {
         var attempt = 1
         while true {
             let error: APIError
@@ -75,8 +78,10 @@ public struct APIClient: Sendable {
             default:
                 mayRetry = false
             }
-            guard mayRetry, attempt < createRetry.maxAttempts else { throw error }
+            // A cancelled submission stops here: the last answer says what happened to it.
+            guard mayRetry, attempt < createRetry.maxAttempts, !Task.isCancelled else { throw error }
             let wait = createRetry.delay(afterAttempt: attempt, retryAfter: retryAfter)
+            onRetry(error, wait)
             logger.notice(
                 "create refused before acceptance; retrying",
                 metadata: ["attempt": "\(attempt)", "wait_s": "\(wait)", "reason": "\(error)"])
@@ -101,7 +106,7 @@ public struct APIClient: Sendable {
             case .notSent, .answerLost, .unreadable: retryable = true
             case .http(let status, _, _): retryable = (500...599).contains(status)
             }
-            guard retryable, attempt < pollRetry.maxAttempts else { throw error }
+            guard retryable, attempt < pollRetry.maxAttempts, !Task.isCancelled else { throw error }
             try? await Task.sleep(for: .seconds(pollRetry.delay(afterAttempt: attempt, retryAfter: nil)))
             attempt += 1
         }

@@ -28,7 +28,8 @@ struct ConfigCommand: AsyncParsableCommand {
         Console.out("config file   \(settings.paths.configFile.path)")
         Console.out("profile       \(settings.profileName)")
         Console.out("mode          \(settings.isDemo ? "DEMO (built-in simulator, no credits)" : "LIVE")")
-        Console.out("base URL      \(settings.baseURL) (\(settings.family.rawValue) endpoints)")
+        let target = settings.isDemo ? "the built-in simulator on 127.0.0.1" : settings.baseURL
+        Console.out("base URL      \(target) (\(settings.family.rawValue) endpoints)")
         Console.out("key           \(settings.isDemo ? "none" : "\(settings.keyFingerprint) from \(settings.keySource)")")
         Console.out("store         \(settings.paths.databaseFile(demo: settings.isDemo).path)")
         Console.out("log           \(settings.paths.logFile.path)")

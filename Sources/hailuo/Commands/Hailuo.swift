@@ -18,7 +18,7 @@ struct Hailuo: AsyncParsableCommand {
             ($XDG_STATE_HOME/hailuo); quitting never loses a job.
 
             Exit codes: 0 done, 1 the job failed, 2 usage or validation error (nothing sent), \
-            3 API or network error, 4 timeout.
+            3 API or network error, 4 timeout, 130 interrupted (jobs go on upstream).
 
             Examples:
               hailuo submit --prompt "A paper boat on a rainy street" --wait --download
@@ -43,6 +43,9 @@ struct Hailuo: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch is CancellationError {
+            Console.error("interrupted; unfinished jobs go on upstream (see `hailuo jobs`, `hailuo wait ID`)")
+            Foundation.exit(130)
         } catch let failure as CLIFailure {
             Console.error(failure.message)
             Foundation.exit(failure.status.rawValue)

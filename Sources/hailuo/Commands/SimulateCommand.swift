@@ -45,7 +45,9 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.faults = fault.compactMap { SimulatorFault(rawValue: $0) }.map { FaultRule(fault: $0, on: kind, count: nil) }
         let simulator = Simulator(configuration: configuration)
         let bound = try await simulator.start()
-        Console.out("simulator listening on http://127.0.0.1:\(bound) (time scale \(timeScale)); Ctrl-C stops it")
+        // Written straight to the descriptor: scripts read the port from this line at once.
+        FileHandle.standardOutput.write(
+            Data("simulator listening on http://127.0.0.1:\(bound) (time scale \(timeScale)); Ctrl-C stops it\n".utf8))
         do {
             try await SignalTrap.run {
                 while true { try await Task.sleep(for: .seconds(3600)) }

@@ -74,6 +74,8 @@ struct SubmitCommand: AsyncParsableCommand {
             duration: duration ?? session.settings.defaultDuration,
             resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) } ?? session.settings.defaultResolution,
             firstFrame: image, lastFrame: lastImage)
+        let connectionNotes = Task { await ConnectionNotes.print(session.engine.events()) }
+        defer { connectionNotes.cancel() }
         let outcome: Result<[Job], any Error> = await Result {
             try await SignalTrap.run {
                 let job: Job
@@ -132,6 +134,8 @@ struct SubmitCommand: AsyncParsableCommand {
 
     private func finish(_ job: Job) throws {
         switch job.phase {
+        case .failed where job.generationID == nil:
+            throw CLIFailure(.api, "job \(job.id) was not accepted: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
         case .failed, .dismissed:
             throw CLIFailure(.jobFailed, "job \(job.id) failed: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
         case .unconfirmed:

@@ -1,5 +1,8 @@
 import ArgumentParser
+import HailuoCore
 import HailuoEngine
+
+extension EndpointFamily: ExpressibleByArgument {}
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
@@ -17,7 +20,13 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Config profile to use (env HAILUO_PROFILE).", valueName: "name"))
     var profile: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Endpoint family: vendor (/v2/generate/video/minimax/generation) or unified (/v2/video/generations).",
+            valueName: "family"))
+    var family: EndpointFamily?
+
     var overrides: SettingsOverrides {
-        SettingsOverrides(configFile: config, profile: profile, baseURL: baseURL, demo: demo)
+        SettingsOverrides(configFile: config, profile: profile, baseURL: baseURL, demo: demo, family: family)
     }
 }
