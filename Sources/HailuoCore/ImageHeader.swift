@@ -45,7 +45,9 @@ public struct ImageHeader: Sendable, Equatable, Hashable {
     }
 
     /// Reads the header through `reader`: the magic bytes choose the format, never a name.
-    static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError) -> ImageHeader {
+    static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError)
+        -> ImageHeader
+    {
         let lead = try reader.bytes(at: 0, count: 16)
         switch ImageSniffer.sniff(lead, size: reader.size) {
         case .png: return try PNGHeader.parse(&reader)
@@ -88,7 +90,9 @@ enum ImageSniffer {
         if lead.starts(with: pngSignature) { return .png }
         if lead.starts(with: jpegSignature) { return .jpeg }
         if !lead.isEmpty, lead.count < pngSignature.count, pngSignature.starts(with: lead) { return .truncated(.png) }
-        if !lead.isEmpty, lead.count < jpegSignature.count, jpegSignature.starts(with: lead) { return .truncated(.jpeg) }
+        if !lead.isEmpty, lead.count < jpegSignature.count, jpegSignature.starts(with: lead) {
+            return .truncated(.jpeg)
+        }
         return .other(name(of: lead))
     }
 
@@ -101,9 +105,13 @@ enum ImageSniffer {
         if ascii(0, "GIF87a") || ascii(0, "GIF89a") { return "a GIF image" }
         if ascii(0, "RIFF") && ascii(8, "WEBP") { return "a WebP image" }
         if ascii(0, "BM") { return "a BMP image" }
-        if b.starts(with: [0x49, 0x49, 0x2A, 0x00]) || b.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) { return "a TIFF image" }
+        if b.starts(with: [0x49, 0x49, 0x2A, 0x00]) || b.starts(with: [0x4D, 0x4D, 0x00, 0x2A]) {
+            return "a TIFF image"
+        }
         if b.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20]) { return "a JPEG 2000 image" }
-        if b.starts(with: [0xFF, 0x0A]) || b.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20]) { return "a JPEG XL image" }
+        if b.starts(with: [0xFF, 0x0A]) || b.starts(with: [0x00, 0x00, 0x00, 0x0C, 0x4A, 0x58, 0x4C, 0x20]) {
+            return "a JPEG XL image"
+        }
         if ascii(4, "ftyp") {
             if ascii(8, "avif") || ascii(8, "avis") { return "an AVIF image" }
             if ascii(8, "heic") || ascii(8, "heix") || ascii(8, "mif1") || ascii(8, "msf1") { return "a HEIC image" }

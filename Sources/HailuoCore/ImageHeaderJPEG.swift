@@ -11,15 +11,19 @@ enum JPEGHeader {
         marker == 0x01 || (0xD0...0xD7).contains(marker)
     }
 
-    static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError) -> ImageHeader {
+    static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError)
+        -> ImageHeader
+    {
         let size = reader.size
         var position = 2  // after SOI
         while true {
             guard let lead = try reader.byte(at: position) else {
-                throw .truncated(format: .jpeg, detail: "the file ends after \(size) bytes, before any frame header (SOF)")
+                throw .truncated(
+                    format: .jpeg, detail: "the file ends after \(size) bytes, before any frame header (SOF)")
             }
             guard lead == 0xFF else {
-                throw .malformed(format: .jpeg, detail: "byte \(position) should start a marker (FF) but is \(hexBytes([lead]))")
+                throw .malformed(
+                    format: .jpeg, detail: "byte \(position) should start a marker (FF) but is \(hexBytes([lead]))")
             }
             let markerOffset = position
             var cursor = position + 1
@@ -38,27 +42,36 @@ enum JPEGHeader {
             }
             switch marker {
             case 0x00:
-                throw .malformed(format: .jpeg, detail: "a stray FF 00 sits at byte \(markerOffset), outside image data")
+                throw .malformed(
+                    format: .jpeg, detail: "a stray FF 00 sits at byte \(markerOffset), outside image data")
             case 0xD8:
                 throw .malformed(format: .jpeg, detail: "a second start-of-image marker sits at byte \(markerOffset)")
             case 0xD9:
-                throw .malformed(format: .jpeg, detail: "the image ends (EOI at byte \(markerOffset)) before any frame header (SOF)")
+                throw .malformed(
+                    format: .jpeg, detail: "the image ends (EOI at byte \(markerOffset)) before any frame header (SOF)")
             case 0xDA:
-                throw .malformed(format: .jpeg, detail: "image data (SOS at byte \(markerOffset)) starts before any frame header (SOF)")
+                throw .malformed(
+                    format: .jpeg,
+                    detail: "image data (SOS at byte \(markerOffset)) starts before any frame header (SOF)")
             default:
                 break
             }
             guard let length = try reader.uint16(at: cursor) else {
-                throw .truncated(format: .jpeg, detail: "the file ends inside the length of segment \(name) at byte \(markerOffset)")
+                throw .truncated(
+                    format: .jpeg, detail: "the file ends inside the length of segment \(name) at byte \(markerOffset)")
             }
             guard length >= 2 else {
-                throw .malformed(format: .jpeg, detail: "segment \(name) at byte \(markerOffset) has an impossible length of \(length)")
+                throw .malformed(
+                    format: .jpeg,
+                    detail: "segment \(name) at byte \(markerOffset) has an impossible length of \(length)")
             }
             let end = cursor + length
             guard end <= size else {
                 throw .malformed(
                     format: .jpeg,
-                    detail: "segment \(name) at byte \(markerOffset) claims \(length) bytes, which runs past the end of the file (\(size) bytes)")
+                    detail:
+                        "segment \(name) at byte \(markerOffset) claims \(length) bytes, which runs past the end of the file (\(size) bytes)"
+                )
             }
             if isStartOfFrame(marker) {
                 return try frame(&reader, name: name, at: markerOffset, body: cursor, length: length)
@@ -72,10 +85,13 @@ enum JPEGHeader {
         _ reader: inout HeaderReader<Source>, name: String, at offset: Int, body: Int, length: Int
     ) throws(ImageHeaderError) -> ImageHeader {
         guard length >= 8 else {
-            throw .malformed(format: .jpeg, detail: "frame header \(name) at byte \(offset) is \(length) bytes long, too short to hold a size")
+            throw .malformed(
+                format: .jpeg,
+                detail: "frame header \(name) at byte \(offset) is \(length) bytes long, too short to hold a size")
         }
         guard let height = try reader.uint16(at: body + 3), let width = try reader.uint16(at: body + 5),
-              let components = try reader.byte(at: body + 7) else {
+            let components = try reader.byte(at: body + 7)
+        else {
             throw .truncated(format: .jpeg, detail: "the file ends inside frame header \(name) at byte \(offset)")
         }
         guard components > 0, length >= 8 + 3 * Int(components) else {
@@ -89,7 +105,9 @@ enum JPEGHeader {
         guard height > 0 else {
             throw .malformed(
                 format: .jpeg,
-                detail: "frame header \(name) gives a height of 0 (to be set later by a DNL marker), which is not supported")
+                detail:
+                    "frame header \(name) gives a height of 0 (to be set later by a DNL marker), which is not supported"
+            )
         }
         return ImageHeader(format: .jpeg, width: width, height: height)
     }

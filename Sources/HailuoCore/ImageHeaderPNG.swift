@@ -3,7 +3,9 @@ enum PNGHeader {
     /// Signature (8) + chunk length (4) + type (4) + IHDR data (13) + CRC (4).
     static let headerLength = 33
 
-    static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError) -> ImageHeader {
+    static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError)
+        -> ImageHeader
+    {
         let b = try reader.bytes(at: 0, count: headerLength)
         guard b.count == headerLength else {
             throw .truncated(
@@ -21,7 +23,8 @@ enum PNGHeader {
         let width = be32(b, 16)
         let height = be32(b, 20)
         guard width > 0, height > 0 else {
-            throw .malformed(format: .png, detail: "IHDR gives a size of \(width)x\(height); both sides must be above 0")
+            throw .malformed(
+                format: .png, detail: "IHDR gives a size of \(width)x\(height); both sides must be above 0")
         }
         guard width <= Int(Int32.max), height <= Int(Int32.max) else {
             throw .malformed(format: .png, detail: "IHDR gives a size of \(width)x\(height), beyond the PNG limit")

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Checks an image reference before anything is sent, reading only the file's header: quick
@@ -28,7 +29,9 @@ public enum ImagePreflight {
     }
 
     /// The problem with `reference` as a validation issue about `field`, or `nil` when it is fine.
-    public static func issue(for reference: String, field: ValidationIssue.Field, home: String? = nil) -> ValidationIssue? {
+    public static func issue(for reference: String, field: ValidationIssue.Field, home: String? = nil)
+        -> ValidationIssue?
+    {
         do throws(ImageProblem) {
             _ = try inspect(reference, home: home)
             return nil

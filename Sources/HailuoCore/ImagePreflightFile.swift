@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An image file opened for reading after every preflight rule passed. Closes on deinit.
@@ -53,7 +54,8 @@ enum FileStatus {
             let code = errno
             switch code {
             case ENOENT, ENOTDIR:
-                throw .danglingSymlink(reference, target: try? FileManager.default.destinationOfSymbolicLink(atPath: path))
+                throw .danglingSymlink(
+                    reference, target: try? FileManager.default.destinationOfSymbolicLink(atPath: path))
             default:
                 throw problem(errno: code, reference: reference)
             }

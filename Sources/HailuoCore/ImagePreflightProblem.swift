@@ -51,11 +51,11 @@ public enum ImageProblem: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .emptyReference, .dataURL: ""
         case .unsupportedScheme(let r, _), .invalidURL(let r), .notFound(let r), .danglingSymlink(let r, _),
-             .symlinkLoop(let r), .directory(let r), .fifo(let r), .socket(let r), .device(let r),
-             .notRegularFile(let r), .permissionDenied(let r), .unreadable(let r, _), .emptyFile(let r),
-             .tooLarge(let r, _, _), .unsupportedFormat(let r, _, _), .truncatedHeader(let r, _, _),
-             .malformedHeader(let r, _, _), .aspectRatio(let r, _, _), .tooSmall(let r, _, _),
-             .changedWhileReading(let r, _):
+            .symlinkLoop(let r), .directory(let r), .fifo(let r), .socket(let r), .device(let r),
+            .notRegularFile(let r), .permissionDenied(let r), .unreadable(let r, _), .emptyFile(let r),
+            .tooLarge(let r, _, _), .unsupportedFormat(let r, _, _), .truncatedHeader(let r, _, _),
+            .malformedHeader(let r, _, _), .aspectRatio(let r, _, _), .tooSmall(let r, _, _),
+            .changedWhileReading(let r, _):
             r
         }
     }
@@ -95,7 +95,8 @@ public enum ImageProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyReference:
             return "no image was given; give a PNG or JPEG file path or an http(s) URL"
         case .dataURL:
-            return "a pasted data: URL is not accepted; give the image's file path instead (it is read and encoded when sent)"
+            return
+                "a pasted data: URL is not accepted; give the image's file path instead (it is read and encoded when sent)"
         case .unsupportedScheme(_, let scheme):
             let shown = InertText.render(scheme, limit: 20)
             if scheme.lowercased() == "file" {
@@ -128,9 +129,13 @@ public enum ImageProblem: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyFile:
             return "\(name) is empty (0 bytes)"
         case .tooLarge(_, let count, let limit):
-            return "\(name) is \(Self.mebibytes(count)) (\(count) bytes); the limit is \(Self.mebibytes(limit)) (\(limit) bytes)"
+            return
+                "\(name) is \(Self.mebibytes(count)) (\(count) bytes); the limit is \(Self.mebibytes(limit)) (\(limit) bytes)"
         case .unsupportedFormat(_, let detected, let lead):
-            let what = detected ?? (lead.isEmpty ? "neither PNG nor JPEG" : "neither PNG nor JPEG (it starts with bytes \(hexBytes(lead)))")
+            let what =
+                detected
+                ?? (lead.isEmpty
+                    ? "neither PNG nor JPEG" : "neither PNG nor JPEG (it starts with bytes \(hexBytes(lead)))")
             return "\(name) is \(what); only PNG and JPEG images are accepted"
         case .truncatedHeader(_, let format, let detail):
             return "\(name) is a truncated \(format.displayName): \(detail)"

@@ -29,7 +29,8 @@ public enum ImageReference: Sendable, Equatable, Hashable {
         let candidate = text[..<range.lowerBound]
         guard let first = candidate.unicodeScalars.first, first.isASCIILetter else { return nil }
         let rest = candidate.unicodeScalars.dropFirst()
-        guard rest.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "." }) else {
+        guard rest.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "." })
+        else {
             return nil
         }
         return String(candidate)
@@ -37,10 +38,13 @@ public enum ImageReference: Sendable, Equatable, Hashable {
 
     /// An http(s) URL with a host and no whitespace or control characters.
     static func isValidRemoteURL(_ text: String) -> Bool {
-        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || InertText.isControl($0) }) else { return false }
+        guard !text.unicodeScalars.contains(where: { $0.value <= 0x20 || InertText.isControl($0) }) else {
+            return false
+        }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https",
-              let host = url.host, !host.isEmpty else { return false }
+            scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else { return false }
         return true
     }
 }

@@ -124,7 +124,8 @@ public struct VideoModel: Sendable, Hashable {
         let clip = effectiveDuration(duration)
         if let exact = typicalGenerationSeconds[clip] { return exact }
         guard let nearest = typicalGenerationSeconds.keys.min(by: { abs($0 - clip) < abs($1 - clip) }),
-              nearest > 0, let range = typicalGenerationSeconds[nearest] else { return nil }
+            nearest > 0, let range = typicalGenerationSeconds[nearest]
+        else { return nil }
         let low = range.lowerBound * clip / nearest
         let high = max(low, range.upperBound * clip / nearest)
         return low...high

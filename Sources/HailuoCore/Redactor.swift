@@ -48,7 +48,7 @@ public struct Redactor: Sendable {
     private static func trimmed(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }
@@ -67,7 +67,8 @@ extension Redactor {
         let first = secret[0]
         while index < bytes.count {
             if bytes[index] == first, index + secret.count <= bytes.count,
-               bytes[index..<(index + secret.count)].elementsEqual(secret) {
+                bytes[index..<(index + secret.count)].elementsEqual(secret)
+            {
                 out.append(contentsOf: redactedMarker)
                 index += secret.count
             } else {
@@ -130,7 +131,7 @@ extension Redactor {
             }
             cursor = skipSpaces(bytes, from: cursor)
             guard cursor < bytes.count,
-                  [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ",")].contains(bytes[cursor])
+                [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: ",")].contains(bytes[cursor])
             else {
                 out.append(bytes[index])
                 index += 1

@@ -69,7 +69,9 @@ public enum RequestBuilder {
         _ p: GenerationParameters, model: VideoModel, home: String?, issues: inout [ValidationIssue]
     ) -> (first: ImageSlot?, last: ImageSlot?) {
         func slot(_ reference: String?, _ field: ValidationIssue.Field, _ rule: VideoModel.ImageRule) -> ImageSlot? {
-            guard let reference, rule != .notAccepted, !issues.contains(where: { $0.field == field }) else { return nil }
+            guard let reference, rule != .notAccepted, !issues.contains(where: { $0.field == field }) else {
+                return nil
+            }
             do throws(ImageProblem) {
                 switch try ImageReference.classify(reference) {
                 case .remote(let url): return .remote(url)
@@ -85,7 +87,9 @@ public enum RequestBuilder {
         return (first, last)
     }
 
-    private static func prepared(_ slot: ImageSlot, reference: String, hashes: [ObjectIdentifier: String]) -> PreparedImage {
+    private static func prepared(_ slot: ImageSlot, reference: String, hashes: [ObjectIdentifier: String])
+        -> PreparedImage
+    {
         switch slot {
         case .remote(let url):
             return PreparedImage(reference: url)
@@ -128,7 +132,8 @@ public enum RequestBuilder {
                     offset += bytes.count
                 case .image(let file):
                     do throws(ImageProblem) {
-                        hashes[ObjectIdentifier(file)] = try ImageStreamer.encode(file, into: base + offset, chunk: chunk)
+                        hashes[ObjectIdentifier(file)] = try ImageStreamer.encode(
+                            file, into: base + offset, chunk: chunk)
                     } catch {
                         failure = (file, error)
                         count = 0

@@ -38,7 +38,8 @@ extension RequestBuilder {
     private static func dataURLSummary(_ content: ArraySlice<UInt8>) -> String? {
         let prefix = Array("data:".utf8)
         guard content.count >= prefix.count, content.prefix(prefix.count).elementsEqual(prefix),
-              let comma = content.firstIndex(of: UInt8(ascii: ",")) else { return nil }
+            let comma = content.firstIndex(of: UInt8(ascii: ","))
+        else { return nil }
         let header = content[(content.startIndex + prefix.count)..<comma]
         let marker = Array(";base64".utf8)
         guard header.count >= marker.count, header.suffix(marker.count).elementsEqual(marker) else { return nil }

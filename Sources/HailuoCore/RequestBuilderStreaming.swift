@@ -1,8 +1,9 @@
 import Crypto
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads an open image file once, in chunks, hashing (SHA-256) and base64-encoding each chunk in
@@ -68,7 +69,9 @@ enum ImageStreamer {
         return done
     }
 
-    private static func startsWithSignature(_ bytes: UnsafeMutablePointer<UInt8>, count: Int, format: ImageFormat) -> Bool {
+    private static func startsWithSignature(_ bytes: UnsafeMutablePointer<UInt8>, count: Int, format: ImageFormat)
+        -> Bool
+    {
         let signature = format == .png ? ImageSniffer.pngSignature : ImageSniffer.jpegSignature
         guard count >= signature.count else { return false }
         return signature.indices.allSatisfy { bytes[$0] == signature[$0] }
@@ -77,11 +80,13 @@ enum ImageStreamer {
 
 /// Standard base64 (RFC 4648, `+/`, `=` padding) over raw memory.
 enum Base64 {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Encodes `count` bytes from `source` into `destination`; returns the bytes written.
     @discardableResult
-    static func encode(_ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>) -> Int {
+    static func encode(_ source: UnsafePointer<UInt8>, count: Int, into destination: UnsafeMutablePointer<UInt8>) -> Int
+    {
         alphabet.withUnsafeBufferPointer { table in
             let t = table.baseAddress!
             var i = 0

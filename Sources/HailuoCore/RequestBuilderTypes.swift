@@ -13,7 +13,10 @@ public struct PreparedRequest: Sendable, Equatable {
     public var lastFrame: PreparedImage?
 
     /// Creates a prepared request.
-    public init(family: EndpointFamily, path: String, body: [UInt8], firstFrame: PreparedImage? = nil, lastFrame: PreparedImage? = nil) {
+    public init(
+        family: EndpointFamily, path: String, body: [UInt8], firstFrame: PreparedImage? = nil,
+        lastFrame: PreparedImage? = nil
+    ) {
         self.family = family
         self.path = path
         self.body = body

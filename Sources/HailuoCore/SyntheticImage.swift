@@ -45,7 +45,9 @@ public enum SyntheticImage {
         }
         let adler = raw.withUnsafeBytes { Adler32.update(1, buffer: $0) }
         out += be32(Int(adler))
-        let crc = out.withUnsafeBytes { CRC32.update(0, buffer: UnsafeRawBufferPointer(rebasing: $0[(idatStart + 4)...])) }
+        let crc = out.withUnsafeBytes {
+            CRC32.update(0, buffer: UnsafeRawBufferPointer(rebasing: $0[(idatStart + 4)...]))
+        }
         out += be32(Int(crc))
 
         if padding > 0 {
@@ -114,8 +116,12 @@ public enum SyntheticImage {
         let head: [UInt8] = [0xFF, 0xD8] + segment(0xE0, Array("JFIF".utf8) + [0, 1, 1, 0, 0, 1, 0, 1, 0, 0])
         var tail: [UInt8] = []
         tail += segment(0xDB, [0x00] + [UInt8](repeating: 1, count: 64))  // DQT table 0, all ones
-        tail += segment(0xC0, [8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF),
-                               1, 1, 0x11, 0])  // SOF0: 8-bit, 1 component (id 1, 1x1, table 0)
+        tail += segment(
+            0xC0,
+            [
+                8, UInt8(height >> 8), UInt8(height & 0xFF), UInt8(width >> 8), UInt8(width & 0xFF),
+                1, 1, 0x11, 0,
+            ])  // SOF0: 8-bit, 1 component (id 1, 1x1, table 0)
         let oneSymbol: [UInt8] = [1] + [UInt8](repeating: 0, count: 15) + [0]  // code "0" -> symbol 0
         tail += segment(0xC4, [0x00] + oneSymbol)  // DC table 0: category 0 (difference 0)
         tail += segment(0xC4, [0x10] + oneSymbol)  // AC table 0: end of block

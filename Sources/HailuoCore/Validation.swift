@@ -46,24 +46,30 @@ public enum Validator {
             return [ValidationIssue(field: .prompt, rule: "empty", value: "", message: "prompt: must not be empty")]
         }
         if prompt.allSatisfy(\.isWhitespace) {
-            return [ValidationIssue(
-                field: .prompt, rule: "blank", value: shown,
-                message: "prompt: must not be blank; it holds only whitespace (\"\(shown)\")")]
+            return [
+                ValidationIssue(
+                    field: .prompt, rule: "blank", value: shown,
+                    message: "prompt: must not be blank; it holds only whitespace (\"\(shown)\")")
+            ]
         }
         var issues: [ValidationIssue] = []
         let units = prompt.utf16.count
         if units > maxPromptLength {
-            issues.append(ValidationIssue(
-                field: .prompt, rule: "max-length", value: "\(units)",
-                message: "prompt: at most \(maxPromptLength) characters (UTF-16 units); this one has \(units)"))
+            issues.append(
+                ValidationIssue(
+                    field: .prompt, rule: "max-length", value: "\(units)",
+                    message: "prompt: at most \(maxPromptLength) characters (UTF-16 units); this one has \(units)"))
         }
         if let (position, scalar, others) = firstControlCharacter(prompt) {
             let more = others > 0 ? " (and \(others) more)" : ""
             let hex = String(scalar.value, radix: 16, uppercase: true)
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            issues.append(ValidationIssue(
-                field: .prompt, rule: "control-character", value: code,
-                message: "prompt: contains a control character (\(InertText.render(String(scalar))), \(code)) at position \(position)\(more); only newlines and tabs are allowed"))
+            issues.append(
+                ValidationIssue(
+                    field: .prompt, rule: "control-character", value: code,
+                    message:
+                        "prompt: contains a control character (\(InertText.render(String(scalar))), \(code)) at position \(position)\(more); only newlines and tabs are allowed"
+                ))
         }
         return issues
     }
@@ -73,7 +79,8 @@ public enum Validator {
     static func firstControlCharacter(_ prompt: String) -> (Int, Unicode.Scalar, Int)? {
         var found: (Int, Unicode.Scalar)?
         var others = 0
-        for (index, character) in prompt.enumerated() where character != "\n" && character != "\t" && character != "\r\n" {
+        for (index, character) in prompt.enumerated()
+        where character != "\n" && character != "\t" && character != "\r\n" {
             guard let scalar = character.unicodeScalars.first(where: InertText.isControl) else { continue }
             if found == nil { found = (index + 1, scalar) } else { others += 1 }
         }
@@ -85,35 +92,52 @@ public enum Validator {
         let value = "\(p.duration) s"
         guard model.takesDuration else {
             guard let fixed = model.durations.first, p.duration != fixed else { return [] }
-            return [ValidationIssue(
-                field: .duration, rule: "fixed", value: value,
-                message: "duration: \(model.id) makes \(fixed) s clips and takes no duration choice (got \(value))")]
+            return [
+                ValidationIssue(
+                    field: .duration, rule: "fixed", value: value,
+                    message: "duration: \(model.id) makes \(fixed) s clips and takes no duration choice (got \(value))")
+            ]
         }
         guard model.durations.contains(p.duration) else {
-            return [ValidationIssue(
-                field: .duration, rule: "allowed-values", value: value,
-                message: "duration: \(model.id) makes \(orList(model.durations.map(String.init))) s clips (got \(value))")]
+            return [
+                ValidationIssue(
+                    field: .duration, rule: "allowed-values", value: value,
+                    message:
+                        "duration: \(model.id) makes \(orList(model.durations.map(String.init))) s clips (got \(value))"
+                )
+            ]
         }
         let allowed = model.allowedDurations(for: p.resolution)
         guard model.resolutions.contains(p.resolution), !allowed.contains(p.duration) else { return [] }
         let lengths = orList(allowed.map(String.init))
-        return [ValidationIssue(
-            field: .duration, rule: "resolution-limit", value: value,
-            message: "duration: \(p.resolution.rawValue) allows \(lengths) s clips only (got \(value)); the provider renders \(p.resolution.rawValue) only for \(lengths) s clips, so choose \(lengths) s or another resolution")]
+        return [
+            ValidationIssue(
+                field: .duration, rule: "resolution-limit", value: value,
+                message:
+                    "duration: \(p.resolution.rawValue) allows \(lengths) s clips only (got \(value)); the provider renders \(p.resolution.rawValue) only for \(lengths) s clips, so choose \(lengths) s or another resolution"
+            )
+        ]
     }
 
     static func resolutionIssues(_ p: GenerationParameters, _ model: VideoModel) -> [ValidationIssue] {
         let value = p.resolution.rawValue
         guard model.takesResolution else {
             guard let fixed = model.resolutions.first, p.resolution != fixed else { return [] }
-            return [ValidationIssue(
-                field: .resolution, rule: "fixed", value: value,
-                message: "resolution: \(model.id) takes no resolution choice; leave it at \(fixed.rawValue) (got \(value))")]
+            return [
+                ValidationIssue(
+                    field: .resolution, rule: "fixed", value: value,
+                    message:
+                        "resolution: \(model.id) takes no resolution choice; leave it at \(fixed.rawValue) (got \(value))"
+                )
+            ]
         }
         guard model.resolutions.contains(p.resolution) else {
-            return [ValidationIssue(
-                field: .resolution, rule: "allowed-values", value: value,
-                message: "resolution: \(model.id) allows \(orList(model.resolutions.map(\.rawValue))) (got \(value))")]
+            return [
+                ValidationIssue(
+                    field: .resolution, rule: "allowed-values", value: value,
+                    message:
+                        "resolution: \(model.id) allows \(orList(model.resolutions.map(\.rawValue))) (got \(value))")
+            ]
         }
         return []
     }
@@ -123,15 +147,19 @@ public enum Validator {
     ) -> [ValidationIssue] {
         guard let reference else {
             guard rule == .required, let model else { return [] }
-            return [ValidationIssue(
-                field: field, rule: "required", value: "",
-                message: "\(field.label): \(model.id) requires a \(field.label) image (got none)")]
+            return [
+                ValidationIssue(
+                    field: field, rule: "required", value: "",
+                    message: "\(field.label): \(model.id) requires a \(field.label) image (got none)")
+            ]
         }
         if rule == .notAccepted, let model {
             let shown = InertText.render(reference)
-            return [ValidationIssue(
-                field: field, rule: "not-accepted", value: shown,
-                message: "\(field.label): \(model.id) takes no \(field.label) image (got \"\(shown)\")")]
+            return [
+                ValidationIssue(
+                    field: field, rule: "not-accepted", value: shown,
+                    message: "\(field.label): \(model.id) takes no \(field.label) image (got \"\(shown)\")")
+            ]
         }
         do throws(ImageProblem) {
             _ = try ImageReference.classify(reference)

@@ -45,7 +45,8 @@ enum CreateValidation {
     static let header = "Body validation error!"
 
     /// Validates a create body (nil = not JSON) for `family`.
-    static func validate(_ body: JSONValue?, family: SimulatorEndpointFamily) -> Result<ValidCreate, ValidationFailure> {
+    static func validate(_ body: JSONValue?, family: SimulatorEndpointFamily) -> Result<ValidCreate, ValidationFailure>
+    {
         guard case .object(let object)? = body else {
             let received = body?.typeName ?? "invalid JSON"
             return .failure(ValidationFailure(lines: ["Expected object, received \(received)"]))
@@ -58,7 +59,8 @@ enum CreateValidation {
 
         let booleanField = family == .vendor ? "prompt_optimizer" : "enhance_prompt"
         if let value = present(object[booleanField]) {
-            if case .bool = value {} else {
+            if case .bool = value {
+            } else {
                 lines.append("Expected boolean, received \(value.typeName) at \"\(booleanField)\"")
             }
         }
@@ -76,7 +78,9 @@ enum CreateValidation {
             if isAcceptedImageReference(text) {
                 if field != "last_image_url" { hasImage = true }
             } else {
-                lines.append("Invalid url: expected an http(s) URL or a data:image/png or data:image/jpeg base64 URL at \"\(field)\"")
+                lines.append(
+                    "Invalid url: expected an http(s) URL or a data:image/png or data:image/jpeg base64 URL at \"\(field)\""
+                )
                 imageFieldInvalid = true
             }
         }

@@ -29,15 +29,16 @@ struct GenerationID: Sendable, Equatable {
 
     /// Decodes an id as issued (with or without a `:model` suffix); nil when it is not one of ours.
     init?(decoding text: String) {
-        let numericPart = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let numericPart =
+            text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
         guard numericPart.count == 18, numericPart.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         let digits = Array(numericPart)
         let body = String(digits[0..<16])
         guard Self.check(body) == String(digits[16..<18]),
-              let millis = Int64(String(digits[0..<13])),
-              let durationCode = digits[13].wholeNumberValue, durationCode <= 1,
-              let outcomeCode = digits[14].wholeNumberValue, let outcome = JobOutcome(rawValue: outcomeCode),
-              let sequence = digits[15].wholeNumberValue
+            let millis = Int64(String(digits[0..<13])),
+            let durationCode = digits[13].wholeNumberValue, durationCode <= 1,
+            let outcomeCode = digits[14].wholeNumberValue, let outcome = JobOutcome(rawValue: outcomeCode),
+            let sequence = digits[15].wholeNumberValue
         else { return nil }
         self.init(createdMillis: millis, clipSeconds: durationCode == 1 ? 10 : 6, outcome: outcome, sequence: sequence)
     }

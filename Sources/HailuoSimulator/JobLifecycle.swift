@@ -64,11 +64,12 @@ enum JobLifecycle {
             return JobSnapshot(status: "error", hasVideo: false, error: .resolutionDuration)
         case .failsWithMessage, .failsWithDetail, .failsWithText:
             if progress < 0.5 { return JobSnapshot(status: "generating", hasVideo: false, error: nil) }
-            let error: JobError = switch id.outcome {
-            case .failsWithDetail: .detailFailure
-            case .failsWithText: .textFailure
-            default: .generationFailed
-            }
+            let error: JobError =
+                switch id.outcome {
+                case .failsWithDetail: .detailFailure
+                case .failsWithText: .textFailure
+                default: .generationFailed
+                }
             return JobSnapshot(status: "error", hasVideo: false, error: error)
         }
     }

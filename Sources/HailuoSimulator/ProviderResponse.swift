@@ -36,7 +36,10 @@ enum ProviderResponse {
 
     /// A response whose head (200, JSON, `Content-Length` of `body`) goes out, then `prefixBytes`
     /// of `body`, then the connection is closed: clients see an incomplete answer.
-    static func dropped(after body: Data, prefixBytes: Int = 0, contentType: String = "application/json; charset=utf-8", status: Int = 200, headers: HTTPFields = [:]) -> Response {
+    static func dropped(
+        after body: Data, prefixBytes: Int = 0, contentType: String = "application/json; charset=utf-8",
+        status: Int = 200, headers: HTTPFields = [:]
+    ) -> Response {
         var fields = headers
         fields[.contentType] = contentType
         let prefix = body.prefix(max(0, min(prefixBytes, body.count - 1)))
@@ -56,7 +59,8 @@ enum ProviderResponse {
         case .rateLimited:
             return error(status: 429, message: "Too many requests: rate limit exceeded", path: path)
         case .rateLimitedRetryAfter:
-            return error(status: 429, message: "Too many requests: rate limit exceeded", path: path, headers: [.retryAfter: "2"])
+            return error(
+                status: 429, message: "Too many requests: rate limit exceeded", path: path, headers: [.retryAfter: "2"])
         case .serverError:
             return error(status: 500, message: "Internal server error", path: path)
         case .badGateway:

@@ -7,7 +7,8 @@ extension Simulator {
         switch (method, path) {
         case (.post, "/__sim/faults"):
             guard let body, let rules = Self.decodeRules(body) else {
-                return ProviderResponse.error(status: 400, message: "Expected a FaultRule object or an array of them", path: path)
+                return ProviderResponse.error(
+                    status: 400, message: "Expected a FaultRule object or an array of them", path: path)
             }
             let pending = state.withLock { state in
                 state.injected.append(contentsOf: rules)

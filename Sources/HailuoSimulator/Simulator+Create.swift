@@ -13,14 +13,16 @@ extension Simulator {
         let valid: ValidCreate
         switch CreateValidation.validate(incoming.bodyJSON, family: family) {
         case .failure(let failure):
-            return Answer(response: ProviderResponse.error(status: 400, message: failure.message, path: incoming.path), status: 400)
+            return Answer(
+                response: ProviderResponse.error(status: 400, message: failure.message, path: incoming.path),
+                status: 400)
         case .success(let create):
             valid = create
         }
 
         let fault = state.withLock { $0.takeFault(for: .create, header: incoming.headerFault) { _ in true } }
         if let fault, [.rateLimited, .rateLimitedRetryAfter, .unavailable, .unauthorized, .noCredits].contains(fault),
-           let response = ProviderResponse.fault(fault, path: incoming.path)
+            let response = ProviderResponse.fault(fault, path: incoming.path)
         {
             return Answer(response: response, status: ProviderResponse.statusCode(of: fault) ?? 0, fault: fault)
         }
@@ -33,7 +35,8 @@ extension Simulator {
             "status": "queued",
             "meta": ["usage": [usageKey: .number(Self.usage(duration: valid.duration, resolution: valid.resolution))]],
         ]
-        var answer = Answer(response: ProviderResponse.json(body), status: 200, generationID: job.issuedID, fault: fault)
+        var answer = Answer(
+            response: ProviderResponse.json(body), status: 200, generationID: job.issuedID, fault: fault)
         switch fault {
         case .serverError?, .badGateway?, .gatewayTimeout?:
             answer.response = ProviderResponse.fault(fault!, path: incoming.path)!

@@ -5,14 +5,16 @@ extension Simulator {
     /// `GET /files/<id>.mp4?Expires=..&Signature=..`: the sample clip, with ranges, signature and expiry.
     func download(_ incoming: IncomingRequest) -> Answer {
         guard let numeric = SignedLink.numericID(inPath: incoming.path), GenerationID(decoding: numeric) != nil else {
-            let response = ProviderResponse.error(status: 404, message: "Cannot GET \(incoming.path)", path: incoming.path)
+            let response = ProviderResponse.error(
+                status: 404, message: "Cannot GET \(incoming.path)", path: incoming.path)
             return Answer(response: response, status: 404)
         }
         guard let expiresText = incoming.queryItems["Expires"], let expires = Int64(expiresText),
-              let signature = incoming.queryItems["Signature"],
-              SignedLink.isValid(numericID: numeric, expires: expires, signature: signature)
+            let signature = incoming.queryItems["Signature"],
+            SignedLink.isValid(numericID: numeric, expires: expires, signature: signature)
         else {
-            let response = ProviderResponse.error(status: 403, message: "Access denied: the signature does not match", path: incoming.path)
+            let response = ProviderResponse.error(
+                status: 403, message: "Access denied: the signature does not match", path: incoming.path)
             return Answer(response: response, status: 403, generationID: numeric)
         }
         let fault = state.withLock { $0.takeFault(for: .download, header: incoming.headerFault) { _ in true } }

@@ -7,10 +7,12 @@ extension Simulator {
         guard incoming.hadValidAuth else { return unauthorizedAnswer(incoming) }
         guard let givenID = incoming.queryItems["generation_id"], !givenID.isEmpty else {
             let message = "Query validation error!\nRequired at \"generation_id\""
-            return Answer(response: ProviderResponse.error(status: 400, message: message, path: incoming.path), status: 400)
+            return Answer(
+                response: ProviderResponse.error(status: 400, message: message, path: incoming.path), status: 400)
         }
         guard let id = GenerationID(decoding: givenID) else {
-            let response = ProviderResponse.error(status: 404, message: "Generation \(givenID) not found", path: incoming.path)
+            let response = ProviderResponse.error(
+                status: 404, message: "Generation \(givenID) not found", path: incoming.path)
             return Answer(response: response, status: 404, generationID: givenID)
         }
         let now = clockNow()
@@ -41,7 +43,8 @@ extension Simulator {
         let known = state.withLock { $0.jobs[id.numeric] }
         let resolution = known?.resolution ?? (id.outcome == .failsResolutionDuration ? "1080P" : "768P")
         let usageKey = family == .vendor ? "tokens_used" : "credits_used"
-        let video: JSONValue = snapshot.status == "completed" && snapshot.hasVideo
+        let video: JSONValue =
+            snapshot.status == "completed" && snapshot.hasVideo
             ? ["url": .string(SignedLink.url(origin: incoming.origin, numericID: id.numeric, expires: expires))]
             : .null
         let body: JSONValue = [

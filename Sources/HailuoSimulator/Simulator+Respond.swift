@@ -77,7 +77,8 @@ extension Simulator {
         if let headerValue, headerFault == nil {
             let expected = SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")
             let response = ProviderResponse.error(
-                status: 400, message: "Unknown X-Simulator-Fault value '\(headerValue)'; expected one of: \(expected)", path: path
+                status: 400, message: "Unknown X-Simulator-Fault value '\(headerValue)'; expected one of: \(expected)",
+                path: path
             )
             answer = Answer(response: response, status: 400)
         } else {
@@ -86,7 +87,8 @@ extension Simulator {
             case (.poll, let family?): answer = poll(incoming, family: family)
             case (.download, _): answer = download(incoming)
             default:
-                let response = ProviderResponse.error(status: 404, message: "Cannot \(incoming.method) \(path)", path: path)
+                let response = ProviderResponse.error(
+                    status: 404, message: "Cannot \(incoming.method) \(path)", path: path)
                 answer = Answer(response: response, status: 404)
             }
         }
@@ -103,11 +105,12 @@ extension Simulator {
     /// The kind and family of a request, from its method and path.
     static func classify(method: HTTPRequest.Method, path: String) -> (RequestKind, SimulatorEndpointFamily?) {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-        let family: SimulatorEndpointFamily? = switch trimmed {
-        case vendorPath: .vendor
-        case unifiedPath: .unified
-        default: nil
-        }
+        let family: SimulatorEndpointFamily? =
+            switch trimmed {
+            case vendorPath: .vendor
+            case unifiedPath: .unified
+            default: nil
+            }
         if let family {
             switch method {
             case .post: return (.create, family)
@@ -131,7 +134,8 @@ extension Simulator {
 
     /// The provider's 401 for a request without an accepted key.
     func unauthorizedAnswer(_ incoming: IncomingRequest) -> Answer {
-        let message = incoming.authorizationPresent
+        let message =
+            incoming.authorizationPresent
             ? "Unauthorized: invalid API key"
             : "Unauthorized: missing Authorization header with a Bearer API key"
         return Answer(response: ProviderResponse.error(status: 401, message: message, path: incoming.path), status: 401)
@@ -144,7 +148,9 @@ extension Simulator {
     }
 
     static func queryItems(_ query: String?) -> [String: String] {
-        guard let query, !query.isEmpty, let items = URLComponents(string: "http://x/?" + query)?.queryItems else { return [:] }
+        guard let query, !query.isEmpty, let items = URLComponents(string: "http://x/?" + query)?.queryItems else {
+            return [:]
+        }
         var result: [String: String] = [:]
         for item in items where result[item.name] == nil {
             result[item.name] = item.value ?? ""
@@ -152,7 +158,10 @@ extension Simulator {
         return result
     }
 
-    private func record(_ incoming: IncomingRequest, kind: RequestKind, family: SimulatorEndpointFamily?, answer: Answer, receivedAt: Date) {
+    private func record(
+        _ incoming: IncomingRequest, kind: RequestKind, family: SimulatorEndpointFamily?, answer: Answer,
+        receivedAt: Date
+    ) {
         var keys: [String] = []
         if case .object(let object)? = incoming.bodyJSON { keys = object.keys.sorted() }
         let text = incoming.body.map { Redaction.redact(String(decoding: $0, as: UTF8.self)) }

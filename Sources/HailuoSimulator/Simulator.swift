@@ -210,7 +210,8 @@ public final class Simulator: Sendable {
 
 /// Hands the listening port (or the start failure) from the server task to `start()`.
 private final class ReadySignal: Sendable {
-    private let box = LockedState<(result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)>((nil, nil))
+    private let box = LockedState<(result: Result<Int, any Error>?, waiter: CheckedContinuation<Int, any Error>?)>(
+        (nil, nil))
 
     func resolve(_ result: Result<Int, any Error>) {
         let waiter = box.withLock { box -> CheckedContinuation<Int, any Error>? in

@@ -63,7 +63,7 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
     func applies(to kind: RequestKind) -> Bool {
         switch self {
         case .rateLimited, .rateLimitedRetryAfter, .serverError, .badGateway, .unavailable,
-             .gatewayTimeout, .unauthorized, .noCredits, .slow, .reset:
+            .gatewayTimeout, .unauthorized, .noCredits, .slow, .reset:
             return kind != .any
         case .truncatedJSON, .malformedJSON:
             return kind == .create || kind == .poll

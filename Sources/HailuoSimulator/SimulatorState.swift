@@ -31,17 +31,23 @@ struct SimulatorState: Sendable {
 
     /// The fault for a request of `kind`: the header's when it applies, else the first matching
     /// injected rule, else the first matching run rule. A rule's count is consumed only when used.
-    mutating func takeFault(for kind: RequestKind, header: SimulatorFault?, allowed: (SimulatorFault) -> Bool) -> SimulatorFault? {
+    mutating func takeFault(for kind: RequestKind, header: SimulatorFault?, allowed: (SimulatorFault) -> Bool)
+        -> SimulatorFault?
+    {
         if let header, header.applies(to: kind), allowed(header) { return header }
         if let fault = Self.take(from: &injected, kind: kind, allowed: allowed) { return fault }
         return Self.take(from: &runFaults, kind: kind, allowed: allowed)
     }
 
-    private static func take(from rules: inout [FaultRule], kind: RequestKind, allowed: (SimulatorFault) -> Bool) -> SimulatorFault? {
-        guard let index = rules.firstIndex(where: { rule in
-            (rule.on == .any || rule.on == kind) && rule.fault.applies(to: kind) && allowed(rule.fault)
-                && (rule.count.map { $0 > 0 } ?? true)
-        }) else { return nil }
+    private static func take(from rules: inout [FaultRule], kind: RequestKind, allowed: (SimulatorFault) -> Bool)
+        -> SimulatorFault?
+    {
+        guard
+            let index = rules.firstIndex(where: { rule in
+                (rule.on == .any || rule.on == kind) && rule.fault.applies(to: kind) && allowed(rule.fault)
+                    && (rule.count.map { $0 > 0 } ?? true)
+            })
+        else { return nil }
         let fault = rules[index].fault
         if let count = rules[index].count {
             if count <= 1 { rules.remove(at: index) } else { rules[index].count = count - 1 }

@@ -1,9 +1,11 @@
 import Foundation
+
 @testable import HailuoCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fresh temporary folder per test, removed by `cleanUp()`.
@@ -80,7 +82,8 @@ func headerError(_ bytes: [UInt8]) -> ImageHeaderError? {
 }
 
 /// The validation error of `prepare`, or `nil` when it succeeds.
-func prepareError(_ p: GenerationParameters, family: EndpointFamily = .vendor, home: String? = nil) -> ValidationError? {
+func prepareError(_ p: GenerationParameters, family: EndpointFamily = .vendor, home: String? = nil) -> ValidationError?
+{
     do throws(ValidationError) {
         _ = try RequestBuilder.prepare(p, family: family, home: home)
         return nil
@@ -103,7 +106,9 @@ enum ReferenceSHA256 {
     ]
 
     static func hex(_ message: [UInt8]) -> String {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        var h: [UInt32] = [
+            0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+        ]
         var data = message
         let bitLength = UInt64(message.count) * 8
         data.append(0x80)
@@ -114,7 +119,8 @@ enum ReferenceSHA256 {
         for chunk in stride(from: 0, to: data.count, by: 64) {
             for i in 0..<16 {
                 let b = chunk + 4 * i
-                w[i] = UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
+                w[i] =
+                    UInt32(data[b]) << 24 | UInt32(data[b + 1]) << 16 | UInt32(data[b + 2]) << 8 | UInt32(data[b + 3])
             }
             for i in 16..<64 {
                 let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)

@@ -1,5 +1,6 @@
-@testable import HailuoCore
 import Testing
+
+@testable import HailuoCore
 
 @Suite("Image headers read from bytes")
 struct ImageHeaderTests {
@@ -13,19 +14,28 @@ struct ImageHeaderTests {
     }
 
     func ihdr(width: Int, height: Int) -> [UInt8] {
-        func be(_ v: Int) -> [UInt8] { [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)] }
+        func be(_ v: Int) -> [UInt8] {
+            [UInt8(v >> 24 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF)]
+        }
         return SyntheticImage.pngChunk("IHDR", be(width) + be(height) + [8, 2, 0, 0, 0])
     }
 
     @Test func pngSizeComesFromIHDR() throws {
-        #expect(try ImageHeader.parse(SyntheticImage.png(width: 640, height: 480)) == ImageHeader(format: .png, width: 640, height: 480))
+        #expect(
+            try ImageHeader.parse(SyntheticImage.png(width: 640, height: 480))
+                == ImageHeader(format: .png, width: 640, height: 480))
         // The 33 header bytes alone are enough: nothing after IHDR is read.
-        #expect(try ImageHeader.parse(pngSignature + ihdr(width: 70000, height: 3)) == ImageHeader(format: .png, width: 70000, height: 3))
+        #expect(
+            try ImageHeader.parse(pngSignature + ihdr(width: 70000, height: 3))
+                == ImageHeader(format: .png, width: 70000, height: 3))
     }
 
     @Test func jpegSizeComesFromTheFirstFrameHeader() throws {
-        #expect(try ImageHeader.parse(SyntheticImage.jpegHeader(width: 1280, height: 720)) == ImageHeader(format: .jpeg, width: 1280, height: 720))
-        let padded = SyntheticImage.jpegHeader(width: 800, height: 600, padTo: 300_000)  // Exif + several comment segments
+        #expect(
+            try ImageHeader.parse(SyntheticImage.jpegHeader(width: 1280, height: 720))
+                == ImageHeader(format: .jpeg, width: 1280, height: 720))
+        // Exif plus several comment segments before the SOF marker.
+        let padded = SyntheticImage.jpegHeader(width: 800, height: 600, padTo: 300_000)
         #expect(padded.count == 300_000)
         #expect(try ImageHeader.parse(padded) == ImageHeader(format: .jpeg, width: 800, height: 600))
     }
@@ -41,10 +51,16 @@ struct ImageHeaderTests {
     @Test func truncatedHeadersAreReported() {
         let png = SyntheticImage.png(width: 400, height: 400)
         if case .truncated(.png, _)? = headerError(Array(png.prefix(20))) {} else { Issue.record("20-byte PNG") }
-        if case .truncated(.png, _)? = headerError(Array(png.prefix(5))) {} else { Issue.record("5-byte PNG signature") }
+        if case .truncated(.png, _)? = headerError(Array(png.prefix(5))) {
+        } else {
+            Issue.record("5-byte PNG signature")
+        }
         let jpeg = SyntheticImage.jpegHeader(width: 400, height: 400)
         if case .truncated(.jpeg, _)? = headerError(Array(jpeg.prefix(2))) {} else { Issue.record("2-byte JPEG") }
-        if case .truncated(.jpeg, _)? = headerError(Array(jpeg.prefix(5))) {} else { Issue.record("JPEG cut in APP0 length") }
+        if case .truncated(.jpeg, _)? = headerError(Array(jpeg.prefix(5))) {
+        } else {
+            Issue.record("JPEG cut in APP0 length")
+        }
         // Cut inside the SOF0 segment: the SOF length runs past the end.
         let sof = jpeg.indices.first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 }!
         let cut = headerError(Array(jpeg.prefix(sof + 6)))
@@ -57,7 +73,9 @@ struct ImageHeaderTests {
         jpeg[4] = 0xFF  // APP0 claims 65 280+ bytes in a file of a few hundred
         jpeg[5] = 0x00
         let error = headerError(jpeg)
-        guard case .malformed(.jpeg, _)? = error else { Issue.record("expected malformed, got \(String(describing: error))"); return }
+        guard case .malformed(.jpeg, _)? = error else {
+            Issue.record("expected malformed, got \(String(describing: error))"); return
+        }
         #expect(detail(error).contains("runs past the end of the file (\(jpeg.count) bytes)"))
         #expect(detail(error).contains("FFE0"))
 
@@ -69,8 +87,14 @@ struct ImageHeaderTests {
     @Test func jpegStructuralErrors() {
         let soi: [UInt8] = [0xFF, 0xD8]
         if case .malformed(.jpeg, _)? = headerError(soi + [0xFF, 0xD9]) {} else { Issue.record("EOI first") }
-        if case .malformed(.jpeg, _)? = headerError(soi + [0xFF, 0xDA, 0x00, 0x02]) {} else { Issue.record("SOS first") }
-        if case .malformed(.jpeg, _)? = headerError(soi + [0xFF, 0xE0, 0x00, 0x02, 0x12, 0x34]) {} else { Issue.record("garbage between segments") }
+        if case .malformed(.jpeg, _)? = headerError(soi + [0xFF, 0xDA, 0x00, 0x02]) {
+        } else {
+            Issue.record("SOS first")
+        }
+        if case .malformed(.jpeg, _)? = headerError(soi + [0xFF, 0xE0, 0x00, 0x02, 0x12, 0x34]) {
+        } else {
+            Issue.record("garbage between segments")
+        }
         let zeroHeight: [UInt8] = [0xFF, 0xC0, 0x00, 0x0B, 8, 0, 0, 0x02, 0x58, 1, 1, 0x11, 0]
         let error = headerError(soi + zeroHeight)
         #expect(detail(error).contains("DNL"))
@@ -82,8 +106,14 @@ struct ImageHeaderTests {
         let gamma = SyntheticImage.pngChunk("gAMA", [0, 0, 0xB1, 0x8F])
         let notFirst = headerError(pngSignature + gamma + ihdr(width: 10, height: 10))
         #expect(detail(notFirst).contains("\"gAMA\", not IHDR"))
-        if case .malformed(.png, _)? = headerError(pngSignature + ihdr(width: 0, height: 500)) {} else { Issue.record("zero width") }
-        if case .malformed(.png, _)? = headerError(pngSignature + ihdr(width: 500, height: 0)) {} else { Issue.record("zero height") }
+        if case .malformed(.png, _)? = headerError(pngSignature + ihdr(width: 0, height: 500)) {
+        } else {
+            Issue.record("zero width")
+        }
+        if case .malformed(.png, _)? = headerError(pngSignature + ihdr(width: 500, height: 0)) {
+        } else {
+            Issue.record("zero height")
+        }
         var badCRC = SyntheticImage.png(width: 400, height: 400)
         badCRC[30] ^= 0xFF
         #expect(detail(headerError(badCRC)).contains("checksum"))

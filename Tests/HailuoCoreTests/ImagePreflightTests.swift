@@ -1,10 +1,12 @@
 import Foundation
-@testable import HailuoCore
 import Testing
+
+@testable import HailuoCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Image preflight on real files")
@@ -138,7 +140,9 @@ struct ImagePreflightTests {
             for (i, b) in bytes.enumerated() { raw[i] = UInt8(bitPattern: b) }
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         try #require(bound == 0)
         #expect(problem(path) == .socket(path))
@@ -151,8 +155,11 @@ struct ImagePreflightTests {
         try FileManager.default.createSymbolicLink(atPath: dir.file("good.png"), withDestinationPath: real)
         #expect(try ImagePreflight.inspect(dir.file("good.png")).path == real)  // resolved
 
-        try FileManager.default.createSymbolicLink(atPath: dir.file("dangling.png"), withDestinationPath: dir.file("gone.png"))
-        #expect(problem(dir.file("dangling.png")) == .danglingSymlink(dir.file("dangling.png"), target: dir.file("gone.png")))
+        try FileManager.default.createSymbolicLink(
+            atPath: dir.file("dangling.png"), withDestinationPath: dir.file("gone.png"))
+        #expect(
+            problem(dir.file("dangling.png"))
+                == .danglingSymlink(dir.file("dangling.png"), target: dir.file("gone.png")))
 
         try FileManager.default.createSymbolicLink(atPath: dir.file("a.png"), withDestinationPath: dir.file("b.png"))
         try FileManager.default.createSymbolicLink(atPath: dir.file("b.png"), withDestinationPath: dir.file("a.png"))
@@ -196,9 +203,13 @@ struct ImagePreflightTests {
     }
 
     @Test func urlsPassUnchangedAndBadSchemesAreRefused() throws {
-        #expect(try ImagePreflight.inspect("https://cdn.example.com/a.png?x=1") == .remote("https://cdn.example.com/a.png?x=1"))
+        #expect(
+            try ImagePreflight.inspect("https://cdn.example.com/a.png?x=1")
+                == .remote("https://cdn.example.com/a.png?x=1"))
         #expect(try ImagePreflight.inspect("  http://example.com/a.jpg\n") == .remote("http://example.com/a.jpg"))
-        #expect(problem("ftp://example.com/a.png") == .unsupportedScheme(reference: "ftp://example.com/a.png", scheme: "ftp"))
+        #expect(
+            problem("ftp://example.com/a.png")
+                == .unsupportedScheme(reference: "ftp://example.com/a.png", scheme: "ftp"))
         #expect(problem("file:///tmp/a.png")?.rule == "scheme")
         #expect(problem("data:image/png;base64,AAAA") == .dataURL)
         #expect(problem("") == .emptyReference)

@@ -7,7 +7,10 @@ struct ModelCatalogTests {
         let ids = ModelCatalog.all.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ids.first == ModelCatalog.defaultModelID)
-        #expect(ids == ["minimax/hailuo-02", "video-01", "video-01-live2d", "minimax/hailuo-2.3", "minimax/hailuo-2.3-fast"])
+        #expect(
+            ids == [
+                "minimax/hailuo-02", "video-01", "video-01-live2d", "minimax/hailuo-2.3", "minimax/hailuo-2.3-fast",
+            ])
         #expect(ModelCatalog.model("nope") == nil)
         #expect(ModelCatalog.model("MINIMAX/HAILUO-02") == nil)
     }

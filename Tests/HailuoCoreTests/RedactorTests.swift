@@ -47,7 +47,10 @@ struct RedactorTests {
         ("Authorization: Bearer sk-1\nnext line", "Authorization: [redacted]\nnext line"),
         ("authorization: Basic dXNlcjpwYXNz", "authorization: [redacted]"),
         (#"{"Authorization": "Bearer sk-1", "a": 1}"#, #"{"Authorization": "[redacted]", "a": 1}"#),
-        (#"[("Authorization", "Bearer sk-1"), ("Accept", "x")]"#, #"[("Authorization", "[redacted]"), ("Accept", "x")]"#),
+        (
+            #"[("Authorization", "Bearer sk-1"), ("Accept", "x")]"#,
+            #"[("Authorization", "[redacted]"), ("Accept", "x")]"#
+        ),
         ("authorization=token123 rest", "authorization=[redacted]"),
     ])
     func authorizationHeaderValuesAreReplaced(input: String, expected: String) {

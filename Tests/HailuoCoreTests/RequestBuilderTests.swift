@@ -1,6 +1,7 @@
 import Foundation
-@testable import HailuoCore
 import Testing
+
+@testable import HailuoCore
 
 @Suite("Request bodies for both endpoint families")
 struct RequestBuilderTests {
@@ -25,7 +26,10 @@ struct RequestBuilderTests {
         #expect(request.path == "/v2/generate/video/minimax/generation")
         #expect(request.family == .vendor)
         let json = try jsonObject(request.body)
-        #expect(Set(json.keys) == ["model", "prompt", "prompt_optimizer", "first_frame_image", "last_image_url", "duration", "resolution"])
+        #expect(
+            Set(json.keys) == [
+                "model", "prompt", "prompt_optimizer", "first_frame_image", "last_image_url", "duration", "resolution",
+            ])
         #expect(json["model"] as? String == "minimax/hailuo-02")
         #expect(json["prompt"] as? String == "Boat")
         #expect(json["prompt_optimizer"] as? Bool == false)
@@ -58,7 +62,10 @@ struct RequestBuilderTests {
         let request = try RequestBuilder.prepare(p, family: .unified, home: dir.path)
         #expect(request.path == "/v2/video/generations")
         let json = try jsonObject(request.body)
-        #expect(Set(json.keys) == ["model", "prompt", "enhance_prompt", "image_url", "last_image_url", "duration", "resolution"])
+        #expect(
+            Set(json.keys) == [
+                "model", "prompt", "enhance_prompt", "image_url", "last_image_url", "duration", "resolution",
+            ])
         #expect(json["enhance_prompt"] as? Bool == true)
         #expect(json["resolution"] as? String == "1080P")
         #expect(json["duration"] as? Int == 6)
@@ -74,7 +81,8 @@ struct RequestBuilderTests {
     @Test func fieldsTheModelDoesNotTakeAreOmitted() throws {
         let video01 = try jsonObject(RequestBuilder.prepare(params(model: "video-01"), family: .vendor).body)
         #expect(Set(video01.keys) == ["model", "prompt", "prompt_optimizer"])
-        let h23 = try RequestBuilder.prepare(params(model: "minimax/hailuo-2.3", first: "https://x.example/a.png"), family: .vendor)
+        let h23 = try RequestBuilder.prepare(
+            params(model: "minimax/hailuo-2.3", first: "https://x.example/a.png"), family: .vendor)
         let json = try jsonObject(h23.body)
         #expect(Set(json.keys) == ["model", "prompt", "prompt_optimizer", "image_url", "duration", "resolution"])
         #expect(json["image_url"] as? String == "https://x.example/a.png")
@@ -118,9 +126,10 @@ struct RequestBuilderTests {
         let small = try dir.write("small.png", SyntheticImage.png(width: 200, height: 400))
         let p = params(prompt: " ", duration: 10, resolution: .p1080, first: dir.path, last: small)
         let error = try #require(prepareError(p))
-        #expect(error.issues.map { "\($0.field.rawValue).\($0.rule)" } == [
-            "prompt.blank", "duration.resolution-limit", "firstFrame.directory", "lastFrame.min-side",
-        ])
+        #expect(
+            error.issues.map { "\($0.field.rawValue).\($0.rule)" } == [
+                "prompt.blank", "duration.resolution-limit", "firstFrame.directory", "lastFrame.min-side",
+            ])
         #expect(RequestBuilder.check(p) == error.issues)
         #expect(RequestBuilder.check(params()) == [])
         #expect(prepareError(params(model: "nope"))?.issues.map(\.rule) == ["unknown"])
@@ -131,7 +140,8 @@ struct RequestBuilderTests {
         defer { dir.cleanUp() }
         let png = SyntheticImage.png(width: 400, height: 400, padTo: 500_000)
         let path = try dir.write("f.png", png)
-        let request = try RequestBuilder.prepare(params(prompt: "a \"data:x;base64,AAAA\" b", first: path), family: .vendor)
+        let request = try RequestBuilder.prepare(
+            params(prompt: "a \"data:x;base64,AAAA\" b", first: path), family: .vendor)
         let text = RequestBuilder.describe(request)
         #expect(text.contains("\"first_frame_image\":\"[500000 bytes of image/png]\""))
         #expect(!text.contains("iVBOR"))  // base64 of the PNG signature
@@ -176,6 +186,8 @@ struct RequestBuilderTests {
     }
 
     @Test func referenceSHA256MatchesAKnownVector() {
-        #expect(ReferenceSHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            ReferenceSHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        )
     }
 }

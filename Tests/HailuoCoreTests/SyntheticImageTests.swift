@@ -14,7 +14,9 @@ struct SyntheticImageTests {
         return ~c
     }
 
-    func be32(_ b: [UInt8], _ i: Int) -> Int { Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3]) }
+    func be32(_ b: [UInt8], _ i: Int) -> Int {
+        Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+    }
 
     /// Chunks as (type, data), checking every CRC.
     func chunks(_ png: [UInt8]) throws -> [(String, [UInt8])] {
@@ -46,8 +48,11 @@ struct SyntheticImageTests {
         #expect(length == 2 * (1 + 3 * 3))
         #expect(UInt16(zlib[5]) | UInt16(zlib[6]) << 8 == ~UInt16(length))
         let raw = Array(zlib[7..<(7 + length)])
-        #expect(raw == [0, 0, 0, 0x80, 127, 0, 0x80, 255, 0, 0x80,
-                        0, 0, 255, 0x80, 127, 255, 0x80, 255, 255, 0x80])
+        #expect(
+            raw == [
+                0, 0, 0, 0x80, 127, 0, 0x80, 255, 0, 0x80,
+                0, 0, 255, 0x80, 127, 255, 0x80, 255, 255, 0x80,
+            ])
         var a: UInt32 = 1, b: UInt32 = 0
         for byte in raw { a = (a + UInt32(byte)) % 65521; b = (b + a) % 65521 }
         #expect(UInt32(be32(zlib, 7 + length)) == b << 16 | a)
@@ -92,7 +97,8 @@ struct SyntheticImageTests {
         for extra in [1, 3, 4, 23, 24, 25, 65_537, 65_538, 65_540, 65_541, 200_000] {
             let padded = SyntheticImage.jpegHeader(width: 1280, height: 720, padTo: jpeg.count + extra)
             #expect(padded.count == jpeg.count + extra, "extra \(extra)")
-            #expect(try ImageHeader.parse(padded) == ImageHeader(format: .jpeg, width: 1280, height: 720), "extra \(extra)")
+            #expect(
+                try ImageHeader.parse(padded) == ImageHeader(format: .jpeg, width: 1280, height: 720), "extra \(extra)")
         }
         let exif = SyntheticImage.jpegHeader(width: 1280, height: 720, padTo: jpeg.count + 1000)
         #expect(Array(exif[20..<22]) == [0xFF, 0xE1])

@@ -64,7 +64,9 @@ struct ValidatorTests {
         #expect(rules(params(duration: 6, resolution: .p1080)) == [])
         #expect(rules(params(duration: 10, resolution: .p768)) == [])
         #expect(rules(params(duration: 7)) == ["duration.allowed-values"])
-        #expect(Validator.issues(for: params(duration: 7)).first?.message == "duration: minimax/hailuo-02 makes 6 or 10 s clips (got 7 s)")
+        #expect(
+            Validator.issues(for: params(duration: 7)).first?.message
+                == "duration: minimax/hailuo-02 makes 6 or 10 s clips (got 7 s)")
         #expect(rules(params(duration: 0)) == ["duration.allowed-values"])
         let issue = try #require(Validator.issues(for: params(duration: 10, resolution: .p1080)).first)
         #expect(issue.field == .duration)
@@ -72,7 +74,10 @@ struct ValidatorTests {
         #expect(issue.value == "10 s")
         #expect(issue.message.hasPrefix("duration: 1080P allows 6 s clips only (got 10 s)"))
         #expect(issue.message.contains("provider"))
-        #expect(rules(params(model: "minimax/hailuo-2.3", duration: 10, resolution: .p1080)) == ["duration.resolution-limit"])
+        #expect(
+            rules(params(model: "minimax/hailuo-2.3", duration: 10, resolution: .p1080)) == [
+                "duration.resolution-limit"
+            ])
     }
 
     @Test func modelsWithoutChoicesRefuseOtherValues() {
@@ -94,7 +99,9 @@ struct ValidatorTests {
     @Test func requiredImagesPerModel() throws {
         #expect(rules(params(model: "video-01-live2d")) == ["firstFrame.required"])
         #expect(rules(params(model: "minimax/hailuo-2.3-fast")) == ["firstFrame.required"])
-        #expect(Validator.issues(for: params(model: "video-01-live2d")).first?.message == "first frame: video-01-live2d requires a first frame image (got none)")
+        #expect(
+            Validator.issues(for: params(model: "video-01-live2d")).first?.message
+                == "first frame: video-01-live2d requires a first frame image (got none)")
         #expect(rules(params(model: "video-01-live2d", first: "https://example.com/a.png")) == [])
         #expect(rules(params(model: "minimax/hailuo-2.3-fast", first: "/tmp/none.png")) == [])
         #expect(rules(params(model: "minimax/hailuo-02")) == [])
@@ -113,7 +120,9 @@ struct ValidatorTests {
         #expect(rules(params(first: "   ")) == ["firstFrame.empty"])
         #expect(rules(params(first: "ftp://example.com/a.png")) == ["firstFrame.scheme"])
         #expect(rules(params(first: "file:///tmp/a.png")) == ["firstFrame.scheme"])
-        #expect(Validator.issues(for: params(first: "file:///tmp/a.png")).first?.message.contains("file path itself") == true)
+        #expect(
+            Validator.issues(for: params(first: "file:///tmp/a.png")).first?.message.contains("file path itself")
+                == true)
         #expect(rules(params(first: "data:image/png;base64,iVBORw0KGgo=")) == ["firstFrame.data-url"])
         #expect(rules(params(first: "DATA:image/png;base64,AAAA")) == ["firstFrame.data-url"])
         #expect(rules(params(first: "https://")) == ["firstFrame.url"])
@@ -128,7 +137,8 @@ struct ValidatorTests {
 
     @Test func everyIssueIsReportedAtOnceInFieldOrder() {
         let p = params(model: "minimax/hailuo-2.3-fast", prompt: "", duration: 10, resolution: .p1080, last: "x.png")
-        #expect(rules(p) == ["prompt.empty", "duration.resolution-limit", "firstFrame.required", "lastFrame.not-accepted"])
+        #expect(
+            rules(p) == ["prompt.empty", "duration.resolution-limit", "firstFrame.required", "lastFrame.not-accepted"])
         #expect(throws: ValidationError.self) { try Validator.validate(p) }
         let error = ValidationError(issues: Validator.issues(for: p))
         for issue in error.issues { #expect(error.description.contains(issue.message)) }

@@ -16,7 +16,9 @@ struct WireDecodingTests {
 
     @Test func createWithIDAndCreditsUsedAndModelSuffix() throws {
         let result = try WireDecoding.createResult(
-            from: bytes(#"{"id":"349865017168125:minimax/hailuo-2.3","status":"queued","meta":{"usage":{"credits_used":120}}}"#))
+            from: bytes(
+                #"{"id":"349865017168125:minimax/hailuo-2.3","status":"queued","meta":{"usage":{"credits_used":120}}}"#)
+        )
         #expect(result.generationID == "349865017168125:minimax/hailuo-2.3")
         #expect(result.usageJSON == #"{"credits_used":120}"#)
     }
@@ -38,7 +40,9 @@ struct WireDecodingTests {
 
     @Test func pollCompletedWithURL() throws {
         let result = try WireDecoding.pollResult(
-            from: bytes(#"{"id":"1","status":"completed","video":{"url":"https://cdn.example/v.mp4?Expires=1&Signature=x"},"error":null}"#))
+            from: bytes(
+                #"{"id":"1","status":"completed","video":{"url":"https://cdn.example/v.mp4?Expires=1&Signature=x"},"error":null}"#
+            ))
         #expect(result.meaning == .completed)
         #expect(result.videoURL == "https://cdn.example/v.mp4?Expires=1&Signature=x")
         #expect(result.errorMessage == nil)
@@ -55,7 +59,9 @@ struct WireDecodingTests {
         #expect(named.meaning == .failed)
         #expect(named.errorMessage == "GenerationError: content flagged")
         let detail = try WireDecoding.pollResult(
-            from: bytes(#"{"status":"failed","error":{"detail":[{"loc":["body","prompt"],"msg":"too long","type":"value_error"}]}}"#))
+            from: bytes(
+                #"{"status":"failed","error":{"detail":[{"loc":["body","prompt"],"msg":"too long","type":"value_error"}]}}"#
+            ))
         #expect(detail.meaning == .failed)
         #expect(detail.errorMessage == "too long (at body.prompt)")
         let text = try WireDecoding.pollResult(from: bytes(#"{"status":"error","error":"upstream exploded"}"#))
@@ -65,7 +71,8 @@ struct WireDecodingTests {
     @Test(arguments: [
         ("queued", StatusMeaning.pending), ("waiting", .pending), ("active", .pending), ("generating", .pending),
         ("processing", .pending), ("preparing", .pending), ("completed", .completed), ("succeeded", .completed),
-        ("success", .completed), ("error", .failed), ("failed", .failed), ("throttled", .unknown), ("COMPLETED", .completed),
+        ("success", .completed), ("error", .failed), ("failed", .failed), ("throttled", .unknown),
+        ("COMPLETED", .completed),
         ("", .unknown),
     ])
     func statusWords(_ word: String, _ meaning: StatusMeaning) {
@@ -74,7 +81,9 @@ struct WireDecodingTests {
 
     @Test func providerErrorBody() {
         let body = WireDecoding.errorBody(
-            from: bytes(#"{"message":"Body validation error!\nInvalid enum value. Expected '768P' | '1080P', received '720P'","path":"/v2/video/generations","requestId":"req-42","statusCode":400,"timestamp":"2026-01-01T00:00:00Z"}"#),
+            from: bytes(
+                #"{"message":"Body validation error!\nInvalid enum value. Expected '768P' | '1080P', received '720P'","path":"/v2/video/generations","requestId":"req-42","statusCode":400,"timestamp":"2026-01-01T00:00:00Z"}"#
+            ),
             status: 400)
         #expect(body.message.hasPrefix("Body validation error!"))
         #expect(body.requestID == "req-42")

@@ -128,12 +128,24 @@ struct ConfigFileTests {
     @Test(arguments: [
         ("[poll]\nmin_interval = 2", "poll.min_interval must be between 3 and 60 seconds, got 2."),
         ("[poll]\nmax_interval = 61", "poll.max_interval must be between 3 and 60 seconds, got 61."),
-        ("[poll]\nmin_interval = 30\nmax_interval = 10", "poll.min_interval must not be more than poll.max_interval (10), got 30."),
-        ("[poll]\nrequests_per_second = 0", "poll.requests_per_second must be between 0.01 and 50 requests per second, got 0."),
+        (
+            "[poll]\nmin_interval = 30\nmax_interval = 10",
+            "poll.min_interval must not be more than poll.max_interval (10), got 30."
+        ),
+        (
+            "[poll]\nrequests_per_second = 0",
+            "poll.requests_per_second must be between 0.01 and 50 requests per second, got 0."
+        ),
         ("[http]\nconnect_timeout = 0", "http.connect_timeout must be more than 0 and at most 600 seconds, got 0."),
         ("[defaults]\nduration = 8", "defaults.duration must be 6 or 10, got 8."),
-        ("[defaults]\nduration = 10\nresolution = \"1080P\"", "defaults.resolution can be 1080P only with a duration of 6, got \"1080P\" with duration 10."),
-        ("[download]\ndirectory = \"videos\"", "download.directory must be an absolute path or start with ~/, got \"videos\"."),
+        (
+            "[defaults]\nduration = 10\nresolution = \"1080P\"",
+            "defaults.resolution can be 1080P only with a duration of 6, got \"1080P\" with duration 10."
+        ),
+        (
+            "[download]\ndirectory = \"videos\"",
+            "download.directory must be an absolute path or start with ~/, got \"videos\"."
+        ),
         ("[defaults]\nmodel = \"\"", "defaults.model must not be empty, got \"\"."),
     ])
     func outOfRangeValuesAreRefused(toml: String, message: String) throws {
@@ -146,7 +158,10 @@ struct ConfigFileTests {
     @Test(arguments: [
         ("[defaults]\nresolution = \"4K\"", "defaults.resolution must be one of 768P, 1080P, got \"4K\"."),
         ("[notify]\non_finish = \"popup\"", "notify.on_finish must be one of bell, osc9, osc777, none, got \"popup\"."),
-        ("[profiles.default]\nfamily = \"legacy\"", "profiles.default.family must be one of vendor, unified, got \"legacy\"."),
+        (
+            "[profiles.default]\nfamily = \"legacy\"",
+            "profiles.default.family must be one of vendor, unified, got \"legacy\"."
+        ),
     ])
     func unknownEnumValuesListTheAllowedOnes(toml: String, message: String) throws {
         let sandbox = try ConfigSandbox()
@@ -181,12 +196,13 @@ struct ConfigFileTests {
         #expect(settings.pollMinInterval == 5)
         #expect(settings.baseURL == "https://x.example")
         let path = sandbox.configFile.path
-        #expect(settings.warnings == [
-            "unknown key colour in \(path) (ignored)",
-            "unknown key extra in \(path) (ignored)",
-            "unknown key poll.turbo in \(path) (ignored)",
-            "unknown key profiles.default.timeout in \(path) (ignored)",
-        ])
+        #expect(
+            settings.warnings == [
+                "unknown key colour in \(path) (ignored)",
+                "unknown key extra in \(path) (ignored)",
+                "unknown key poll.turbo in \(path) (ignored)",
+                "unknown key profiles.default.timeout in \(path) (ignored)",
+            ])
     }
 
     @Test func aKeyWrittenIntoTheConfigIsRefusedWithoutEchoingIt() throws {

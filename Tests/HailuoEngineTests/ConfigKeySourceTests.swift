@@ -155,7 +155,9 @@ struct ConfigKeySourceTests {
         let settings = try sandbox.load()
         var dumped = ""
         dump(settings, to: &dumped)
-        for text in [settings.description, settings.debugDescription, "\(settings)", String(reflecting: settings), dumped] {
+        for text in [
+            settings.description, settings.debugDescription, "\(settings)", String(reflecting: settings), dumped,
+        ] {
             #expect(!text.contains(Self.key))
             #expect(!text.contains("0123456789"))
         }

@@ -36,10 +36,10 @@ struct ConfigPathsTests {
         let sandbox = try ConfigSandbox()
         try FileManager.default.createDirectory(at: sandbox.configHome, withIntermediateDirectories: true)
         try """
-            # This file is written by xdg-user-dirs-update
-            XDG_DESKTOP_DIR="$HOME/Desktop"
-            XDG_VIDEOS_DIR="$HOME/Filme"
-            """.write(to: sandbox.configHome.appendingPathComponent("user-dirs.dirs"), atomically: true, encoding: .utf8)
+        # This file is written by xdg-user-dirs-update
+        XDG_DESKTOP_DIR="$HOME/Desktop"
+        XDG_VIDEOS_DIR="$HOME/Filme"
+        """.write(to: sandbox.configHome.appendingPathComponent("user-dirs.dirs"), atomically: true, encoding: .utf8)
         let paths = HailuoPaths(environment: sandbox.environment)
         #expect(paths.defaultDownloadDirectory.path == sandbox.home.appendingPathComponent("Filme/hailuo").path)
 
@@ -95,7 +95,9 @@ struct ConfigPathsTests {
         let paths = HailuoPaths(environment: sandbox.environment)
         try FileManager.default.createDirectory(at: sandbox.stateHome, withIntermediateDirectories: true)
         try Data().write(to: paths.stateDirectory)
-        #expect(throws: ConfigError.filesystem(path: paths.stateDirectory.path, reason: "it exists and is not a folder")) {
+        #expect(
+            throws: ConfigError.filesystem(path: paths.stateDirectory.path, reason: "it exists and is not a folder")
+        ) {
             try paths.createStateDirectory()
         }
     }

@@ -118,10 +118,14 @@ struct ConfigPrecedenceTests {
         let error = try #require(throws: ConfigError.self) {
             try sandbox.load(SettingsOverrides(profile: "nosuch"))
         }
-        #expect(error == .unknownProfile(
-            name: "nosuch", source: "--profile", known: ["default", "envpick", "filepick", "flagpick"]))
-        #expect(error.description
-            == "There is no profile \"nosuch\" (from --profile); known profiles: default, envpick, filepick, flagpick.")
+        #expect(
+            error
+                == .unknownProfile(
+                    name: "nosuch", source: "--profile", known: ["default", "envpick", "filepick", "flagpick"]))
+        #expect(
+            error.description
+                == "There is no profile \"nosuch\" (from --profile); known profiles: default, envpick, filepick, flagpick."
+        )
     }
 
     @Test func anUnknownProfileFromTheEnvironmentOrFileIsAnError() throws {

@@ -1,7 +1,8 @@
 import Foundation
 import HailuoCore
-@testable import HailuoEngine
 import Testing
+
+@testable import HailuoEngine
 
 @Suite("DownloadError and sidecar")
 struct DownloadErrorTests {
@@ -12,10 +13,12 @@ struct DownloadErrorTests {
         #expect(text.contains("9 hours"))
     }
 
-    @Test("every case reads as a sentence", arguments: [
-        DownloadError.expired(Date(timeIntervalSince1970: 0)), .http(status: 500, message: "boom"),
-        .network("reset"), .notMP4, .empty, .outsideFolder, .fileSystem("disk full"), .noURL, .cancelled,
-    ])
+    @Test(
+        "every case reads as a sentence",
+        arguments: [
+            DownloadError.expired(Date(timeIntervalSince1970: 0)), .http(status: 500, message: "boom"),
+            .network("reset"), .notMP4, .empty, .outsideFolder, .fileSystem("disk full"), .noURL, .cancelled,
+        ])
     func sentences(error: DownloadError) {
         let text = error.description
         #expect(text.first?.isUppercase == true)
@@ -24,7 +27,9 @@ struct DownloadErrorTests {
 
     @Test("an http error carries the status and the server's words")
     func httpMessage() {
-        #expect(DownloadError.http(status: 404, message: "Not Found").description == "The video server answered HTTP 404: Not Found.")
+        #expect(
+            DownloadError.http(status: 404, message: "Not Found").description
+                == "The video server answered HTTP 404: Not Found.")
     }
 
     @Test("the MP4 check looks for 'ftyp' at bytes 4..<8")

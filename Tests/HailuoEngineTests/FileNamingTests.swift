@@ -1,7 +1,8 @@
 import Foundation
 import HailuoCore
-@testable import HailuoEngine
 import Testing
+
+@testable import HailuoEngine
 
 @Suite("FileNaming")
 struct FileNamingTests {
@@ -35,9 +36,11 @@ struct FileNamingTests {
         #expect(FileNaming.slug("ÉCOLE") == "ecole")
     }
 
-    @Test("a prompt with nothing Latin gives 'video'", arguments: [
-        "猫がサーフィンする", "一只猫在冲浪", "고양이", "🐱🏄‍♂️🌊", "   ", "!!!---...", "",
-    ])
+    @Test(
+        "a prompt with nothing Latin gives 'video'",
+        arguments: [
+            "猫がサーフィンする", "一只猫在冲浪", "고양이", "🐱🏄‍♂️🌊", "   ", "!!!---...", "",
+        ])
     func nothingLeft(prompt: String) {
         #expect(FileNaming.slug(prompt) == "video")
         #expect(FileNaming.fileName(for: job(prompt: prompt), timeZone: Self.utc) == "20250304-0506-video-ab12cd34.mp4")
@@ -48,9 +51,12 @@ struct FileNamingTests {
         #expect(FileNaming.slug("猫 cat 🐱 surfing 🌊 4K") == "cat-surfing-4k")
     }
 
-    @Test("path tricks in prompts never reach the name", arguments: [
-        "../../etc/passwd", "/etc/passwd", "..\\..\\windows", ".hidden", "-rf /", "a/../../b", "%2e%2e%2f", "\0../x",
-    ])
+    @Test(
+        "path tricks in prompts never reach the name",
+        arguments: [
+            "../../etc/passwd", "/etc/passwd", "..\\..\\windows", ".hidden", "-rf /", "a/../../b", "%2e%2e%2f",
+            "\0../x",
+        ])
     func traversal(prompt: String) {
         let name = FileNaming.fileName(for: job(prompt: prompt), timeZone: Self.utc)
         #expect(!name.contains("/"))
@@ -155,11 +161,15 @@ struct FileNamingTests {
     static func isSafe(_ name: String) -> Bool {
         guard name.hasSuffix(".mp4") else { return false }
         let stem = name.dropLast(4)
-        let allowed = stem.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
-        let prefix = stem.prefix(14)
-        let stampOK = prefix.count == 14 && prefix.enumerated().allSatisfy { index, char in
-            index == 8 || index == 13 ? char == "-" : char.isASCII && char.isNumber
+        let allowed = stem.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
+        let prefix = stem.prefix(14)
+        let stampOK =
+            prefix.count == 14
+            && prefix.enumerated().allSatisfy { index, char in
+                index == 8 || index == 13 ? char == "-" : char.isASCII && char.isNumber
+            }
         return allowed && stampOK && !stem.contains("--") && !stem.hasSuffix("-")
     }
 }

@@ -10,11 +10,15 @@ func temporaryFolder() throws -> URL {
     return url
 }
 
-func sampleJob(id: String = LocalID.make(), phase: JobPhase = .pending, prompt: String = "a boat", createdAt: Date = Date()) -> Job {
+func sampleJob(
+    id: String = LocalID.make(), phase: JobPhase = .pending, prompt: String = "a boat", createdAt: Date = Date()
+) -> Job {
     Job(
-        id: id, generationID: phase == .submitting ? nil : "gen-\(id)", phase: phase, providerStatus: phase == .pending ? "queued" : nil,
+        id: id, generationID: phase == .submitting ? nil : "gen-\(id)", phase: phase,
+        providerStatus: phase == .pending ? "queued" : nil,
         parameters: GenerationParameters(prompt: prompt), family: .vendor, baseURL: "http://127.0.0.1:1",
-        profile: "default", createdAt: createdAt, updatedAt: createdAt, submittedAt: phase == .submitting ? nil : createdAt)
+        profile: "default", createdAt: createdAt, updatedAt: createdAt,
+        submittedAt: phase == .submitting ? nil : createdAt)
 }
 
 @Suite("Job store")
@@ -47,11 +51,17 @@ struct JobStoreTests {
         let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
         let job = sampleJob(phase: .submitting)
         try store.insert(job, note: "submitting")
-        try store.update(job.id) { $0.phase = .pending; $0.providerStatus = "queued" }
+        try store.update(job.id) {
+            $0.phase = .pending; $0.providerStatus = "queued"
+        }
         try store.update(job.id) { $0.providerStatus = "queued" }  // no change: no entry
         try store.update(job.id) { $0.providerStatus = "generating" }
-        try store.update(job.id) { $0.phase = .completed; $0.providerStatus = "completed"; $0.videoURL = "http://x/v.mp4" }
-        let words = try store.events(jobID: job.id).map { $0.phase == .pending ? $0.providerStatus ?? "" : $0.phase.rawValue }
+        try store.update(job.id) {
+            $0.phase = .completed; $0.providerStatus = "completed"; $0.videoURL = "http://x/v.mp4"
+        }
+        let words = try store.events(jobID: job.id).map {
+            $0.phase == .pending ? $0.providerStatus ?? "" : $0.phase.rawValue
+        }
         #expect(words == ["submitting", "queued", "generating", "completed"])
     }
 
@@ -97,9 +107,12 @@ struct JobStoreTests {
         let now = Date()
         #expect(try first.claimPending(owner: "A", leaseSeconds: 30, now: now).map(\.id) == [job.id])
         #expect(try second.claimPending(owner: "B", leaseSeconds: 30, now: now).isEmpty)
-        #expect(try second.claimPending(owner: "B", leaseSeconds: 30, now: now.addingTimeInterval(31)).map(\.id) == [job.id])
+        #expect(
+            try second.claimPending(owner: "B", leaseSeconds: 30, now: now.addingTimeInterval(31)).map(\.id) == [job.id]
+        )
         try second.releaseLeases(owner: "B")
-        #expect(try first.claimPending(owner: "A", leaseSeconds: 30, now: now.addingTimeInterval(32)).map(\.id) == [job.id])
+        #expect(
+            try first.claimPending(owner: "A", leaseSeconds: 30, now: now.addingTimeInterval(32)).map(\.id) == [job.id])
     }
 
     @Test func claimCanBeLimitedToSomeJobs() throws {

@@ -16,14 +16,16 @@ struct SignedURLTests {
         #expect(SignedURL.expiry(of: url) == Date(timeIntervalSince1970: 1_700_000_000))
     }
 
-    @Test("no query, no Expires, or a value that is not a number gives nil", arguments: [
-        "https://cdn.example.com/a.mp4",
-        "https://cdn.example.com/a.mp4?Signature=abc",
-        "https://cdn.example.com/a.mp4?Expires=soon",
-        "https://cdn.example.com/a.mp4?Expires=-5",
-        "https://cdn.example.com/a.mp4?Expires=",
-        "https://cdn.example.com/a.mp4#Expires=1700000000",
-    ])
+    @Test(
+        "no query, no Expires, or a value that is not a number gives nil",
+        arguments: [
+            "https://cdn.example.com/a.mp4",
+            "https://cdn.example.com/a.mp4?Signature=abc",
+            "https://cdn.example.com/a.mp4?Expires=soon",
+            "https://cdn.example.com/a.mp4?Expires=-5",
+            "https://cdn.example.com/a.mp4?Expires=",
+            "https://cdn.example.com/a.mp4#Expires=1700000000",
+        ])
     func missing(url: String) {
         #expect(SignedURL.expiry(of: url) == nil)
     }
@@ -36,7 +38,8 @@ struct SignedURLTests {
 
     @Test("X-Amz-Date plus X-Amz-Expires gives the end of the link's life")
     func amazonStyle() {
-        let url = "https://b.s3.amazonaws.com/a.mp4?X-Amz-Algorithm=AWS4&X-Amz-Date=20250101T000000Z"
+        let url =
+            "https://b.s3.amazonaws.com/a.mp4?X-Amz-Algorithm=AWS4&X-Amz-Date=20250101T000000Z"
             + "&X-Amz-Expires=3600&X-Amz-Signature=abc"
         // 2025-01-01T01:00:00Z
         #expect(SignedURL.expiry(of: url) == Date(timeIntervalSince1970: 1_735_693_200))
@@ -50,8 +53,9 @@ struct SignedURLTests {
 
     @Test("withoutSignature drops the query and fragment")
     func stripsQuery() {
-        #expect(SignedURL.withoutSignature("https://cdn.example.com/v/a.mp4?Expires=1&Signature=SECRET#x")
-            == "https://cdn.example.com/v/a.mp4")
+        #expect(
+            SignedURL.withoutSignature("https://cdn.example.com/v/a.mp4?Expires=1&Signature=SECRET#x")
+                == "https://cdn.example.com/v/a.mp4")
         #expect(SignedURL.withoutSignature("https://cdn.example.com/v/a.mp4#frag") == "https://cdn.example.com/v/a.mp4")
     }
 
@@ -62,7 +66,8 @@ struct SignedURLTests {
 
     @Test("withoutSignature drops credentials in the authority")
     func stripsUserInfo() {
-        #expect(SignedURL.withoutSignature("https://user:pa@ss@cdn.example.com/a.mp4?Signature=s")
-            == "https://cdn.example.com/a.mp4")
+        #expect(
+            SignedURL.withoutSignature("https://user:pa@ss@cdn.example.com/a.mp4?Signature=s")
+                == "https://cdn.example.com/a.mp4")
     }
 }

@@ -29,7 +29,9 @@ struct CLIRunner {
     /// The `hailuo` executable built beside the test bundle.
     static var binary: URL {
         var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("hailuo").path) && folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("hailuo").path)
+            && folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("hailuo")

@@ -18,7 +18,9 @@ struct CLITests {
         let home = try folder()
         defer { try? FileManager.default.removeItem(at: home) }
         let cli = CLIRunner(home: home)
-        let submit = try await cli.run(["submit", "--prompt", "A paper boat 🚣 in the rain", "--wait", "--download", "--json"])
+        let submit = try await cli.run([
+            "submit", "--prompt", "A paper boat 🚣 in the rain", "--wait", "--download", "--json",
+        ])
         #expect(submit.status == 0, "\(submit.stderr)")
         #expect(submit.stderr.contains("DEMO"))
         let job = try json(try #require(submit.stdout.split(separator: "\n").last))
@@ -26,7 +28,10 @@ struct CLITests {
         let file = try #require(job["file"] as? String)
         #expect(FileManager.default.fileExists(atPath: file))
         #expect(file.hasPrefix(home.appendingPathComponent("videos").path))
-        for key in ["id", "generation_id", "status", "model", "prompt", "duration", "resolution", "video_url", "file", "error", "created_at", "updated_at"] {
+        for key in [
+            "id", "generation_id", "status", "model", "prompt", "duration", "resolution", "video_url", "file", "error",
+            "created_at", "updated_at",
+        ] {
             #expect(job.keys.contains(key), "missing \(key)")
         }
         let id = try #require(job["id"] as? String)
@@ -125,7 +130,6 @@ struct CLITests {
     }
 }
 
-
 @Suite("hailuo simulate")
 struct SimulateCommandTests {
     @Test func theSimulatorCommandServesTheCLIOnBothFamilies() async throws {
@@ -155,7 +159,8 @@ struct SimulateCommandTests {
         }
         let port = try #require(firstLine.split(separator: ":").last?.prefix { $0.isNumber })
         #expect(!port.isEmpty, "no port in \(firstLine)")
-        let cli = CLIRunner(home: home, extra: ["AIML_API_KEY": "sk-simulate-0001", "AIML_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        let cli = CLIRunner(
+            home: home, extra: ["AIML_API_KEY": "sk-simulate-0001", "AIML_API_BASE_URL": "http://127.0.0.1:\(port)"])
         for family in ["vendor", "unified"] {
             let submit = try await cli.run(["submit", "--family", family, "--prompt", "via simulate", "--json"])
             #expect(submit.status == 0, "\(family): \(submit.stderr)")

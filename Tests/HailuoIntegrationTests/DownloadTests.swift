@@ -66,8 +66,11 @@ struct DownloadTests {
 
             let events = progress.events
             #expect(events.count >= 3)
-            #expect(events.last == DownloadProgress(jobID: "ab12cd34", received: Int64(DownloadCDN.video.count),
-                                                    total: Int64(DownloadCDN.video.count)))
+            #expect(
+                events.last
+                    == DownloadProgress(
+                        jobID: "ab12cd34", received: Int64(DownloadCDN.video.count),
+                        total: Int64(DownloadCDN.video.count)))
             #expect(zip(events, events.dropFirst()).allSatisfy { $0.received <= $1.received })
             // Not more often than every 64 KiB, except the final report.
             let steps = zip(events, events.dropFirst()).map { $1.received - $0.received }
@@ -83,8 +86,10 @@ struct DownloadTests {
             let second = try await fixture.downloader.download(job: job(link), into: fixture.folder, now: Self.now)
             #expect(first.lastPathComponent == Self.fileName)
             #expect(second.lastPathComponent == "20250304-0506-a-fox-in-the-snow-ab12cd34-2.mp4")
-            #expect(FileManager.default.fileExists(
-                atPath: fixture.folder.appendingPathComponent("20250304-0506-a-fox-in-the-snow-ab12cd34-2.json").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: fixture.folder.appendingPathComponent("20250304-0506-a-fox-in-the-snow-ab12cd34-2.json")
+                        .path))
         }
     }
 
@@ -302,12 +307,17 @@ struct DownloadFixture {
         // Configured as the engine configures its client: AHC's own read timeout backs up the
         // downloader's watch, so a stalled body always ends.
         var configuration = HTTPClient.Configuration()
-        configuration.timeout = .init(connect: .seconds(5), read: .nanoseconds(Int64(readTimeout.components.seconds) * 1_000_000_000 + readTimeout.components.attoseconds / 1_000_000_000))
+        configuration.timeout = .init(
+            connect: .seconds(5),
+            read: .nanoseconds(
+                Int64(readTimeout.components.seconds) * 1_000_000_000 + readTimeout.components.attoseconds
+                    / 1_000_000_000))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-dl-\(UUID().uuidString)")
         let fixture = DownloadFixture(
             port: server.port, cdn: cdn,
-            downloader: Downloader(httpClient: client, readTimeout: readTimeout, timeZone: TimeZone(identifier: "UTC")!),
+            downloader: Downloader(
+                httpClient: client, readTimeout: readTimeout, timeZone: TimeZone(identifier: "UTC")!),
             folder: root.appendingPathComponent("videos"))
         do {
             try await body(fixture)
@@ -382,7 +392,8 @@ final class DownloadCDN: @unchecked Sendable {
         }
         router.get("norange.mp4") { request, _ -> Response in
             self.record("norange.mp4", request.headers[.range], 200)
-            return Response(status: .ok, headers: [.contentType: "video/mp4"], body: .init(byteBuffer: ByteBuffer(bytes: video)))
+            return Response(
+                status: .ok, headers: [.contentType: "video/mp4"], body: .init(byteBuffer: ByteBuffer(bytes: video)))
         }
         router.get("cut.mp4") { request, _ -> Response in
             if let range = request.headers[.range] {
@@ -450,8 +461,10 @@ final class DownloadCDN: @unchecked Sendable {
     /// 200 for no Range, 206 for `bytes=N-` inside the file, 416 past its end.
     private static func ranged(_ data: Data, range: String?) -> Response {
         guard let range, range.hasPrefix("bytes="), range.hasSuffix("-"),
-              let start = Int(range.dropFirst("bytes=".count).dropLast()) else {
-            return Response(status: .ok, headers: [.contentType: "video/mp4"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            let start = Int(range.dropFirst("bytes=".count).dropLast())
+        else {
+            return Response(
+                status: .ok, headers: [.contentType: "video/mp4"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         guard start < data.count else {
             return Response(status: .rangeNotSatisfiable, headers: [.contentRange: "bytes */\(data.count)"])

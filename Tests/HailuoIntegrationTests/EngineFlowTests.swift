@@ -13,7 +13,8 @@ struct EngineFlowTests {
         let engine = try harness.engine()
         await engine.start()
         let image = try harness.writeImage("first.png", width: 640, height: 360)
-        let submitted = try await engine.submit(GenerationParameters(prompt: "A paper boat 🚣 on a rainy street", firstFrame: image))
+        let submitted = try await engine.submit(
+            GenerationParameters(prompt: "A paper boat 🚣 on a rainy street", firstFrame: image))
         #expect(submitted.phase == .pending)
         #expect(submitted.generationID != nil)
         #expect(submitted.firstFrameSHA256?.count == 64)

@@ -14,7 +14,10 @@ final class Harness: @unchecked Sendable {
     let timeScale: Double
     private(set) var engines: [GenerationEngine] = []
 
-    init(family: EndpointFamily = .vendor, timeScale: Double = 2000, simulator configuration: SimulatorConfiguration? = nil) async throws {
+    init(
+        family: EndpointFamily = .vendor, timeScale: Double = 2000,
+        simulator configuration: SimulatorConfiguration? = nil
+    ) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-it-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var config = configuration ?? SimulatorConfiguration()

@@ -6,7 +6,10 @@ import Testing
 
 @Suite("Money safety: a POST is resent only when it certainly was not accepted", .serialized)
 struct MoneySafetyTests {
-    @Test(arguments: [SimulatorFault.slow, .reset, .serverError, .badGateway, .gatewayTimeout, .truncatedJSON, .malformedJSON], EndpointFamily.allCases)
+    @Test(
+        arguments: [
+            SimulatorFault.slow, .reset, .serverError, .badGateway, .gatewayTimeout, .truncatedJSON, .malformedJSON,
+        ], EndpointFamily.allCases)
     func aLostAnswerBecomesUnconfirmedAndIsNeverResent(fault: SimulatorFault, family: EndpointFamily) async throws {
         let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }
@@ -113,7 +116,11 @@ func closedLoopbackPort() throws -> Int {
     address.sin_port = 0
     address.sin_addr.s_addr = inet_addr("127.0.0.1")
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-    _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+    _ = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+    }
+    _ = withUnsafeMutablePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+    }
     return Int(UInt16(bigEndian: address.sin_port))
 }

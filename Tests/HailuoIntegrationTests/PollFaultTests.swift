@@ -6,10 +6,11 @@ import Testing
 
 @Suite("Poll faults: every injected fault ends as API.md says, no job lost", .serialized)
 struct PollFaultTests {
-    @Test(arguments: [
-        SimulatorFault.serverError, .badGateway, .unavailable, .gatewayTimeout, .reset, .slow, .truncatedJSON,
-        .malformedJSON, .rateLimited, .rateLimitedRetryAfter, .unknownStatus,
-    ], EndpointFamily.allCases)
+    @Test(
+        arguments: [
+            SimulatorFault.serverError, .badGateway, .unavailable, .gatewayTimeout, .reset, .slow, .truncatedJSON,
+            .malformedJSON, .rateLimited, .rateLimitedRetryAfter, .unknownStatus,
+        ], EndpointFamily.allCases)
     func transientPollFaultsStillEndCompleted(fault: SimulatorFault, family: EndpointFamily) async throws {
         let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator auth")
@@ -44,7 +45,9 @@ struct AuthTests {
     @Test("An empty Bearer key is refused even when any key is accepted")
     func emptyKey() async throws {
         try await withSimulator { _, client async throws in
-            let answer = try await client.send("POST", TestClient.vendorPath, json: ["model": "minimax/hailuo-02", "prompt": "x"], headers: ["Authorization": "Bearer "])
+            let answer = try await client.send(
+                "POST", TestClient.vendorPath, json: ["model": "minimax/hailuo-02", "prompt": "x"],
+                headers: ["Authorization": "Bearer "])
             #expect(answer.status == 401)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator downloads")
@@ -48,7 +49,8 @@ struct DownloadTests {
     func badSignature() async throws {
         try await withSimulator { simulator, client async throws in
             let url = try await finishedURL(simulator, client)
-            let signature = try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "Signature" }?.value)
+            let signature = try #require(
+                URLComponents(string: url)?.queryItems?.first { $0.name == "Signature" }?.value)
             let flipped = String(signature.dropLast()) + (signature.hasSuffix("0") ? "1" : "0")
             let wrong = try await client.send("GET", url.replacingOccurrences(of: signature, with: flipped))
             #expect(wrong.status == 403)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 /// A status fault and what a create under it must do.
@@ -23,7 +24,9 @@ struct FaultTests {
         StatusFaultCase(fault: .noCredits, status: 403, createsJob: false),
     ]
 
-    @Test("Status faults on a create: the status, the provider body, and a job only for 500/502/504", arguments: statusFaults)
+    @Test(
+        "Status faults on a create: the status, the provider body, and a job only for 500/502/504",
+        arguments: statusFaults)
     func statusFaultOnCreate(_ case: StatusFaultCase) async throws {
         try await withSimulator { simulator, client async throws in
             simulator.inject(`case`.fault, on: .create)
@@ -107,7 +110,9 @@ struct FaultTests {
         }
     }
 
-    @Test("reset: the connection drops without an answer; on a create the job exists", arguments: [RequestKind.create, .poll])
+    @Test(
+        "reset: the connection drops without an answer; on a create the job exists",
+        arguments: [RequestKind.create, .poll])
     func reset(_ kind: RequestKind) async throws {
         try await withSimulator { simulator, client async throws in
             let id = try #require(TestClient.id(in: try await client.create()))
@@ -121,7 +126,9 @@ struct FaultTests {
         }
     }
 
-    @Test("truncated-json and malformed-json answer 200 with a body that does not parse", arguments: [SimulatorFault.truncatedJSON, .malformedJSON])
+    @Test(
+        "truncated-json and malformed-json answer 200 with a body that does not parse",
+        arguments: [SimulatorFault.truncatedJSON, .malformedJSON])
     func brokenJSON(_ fault: SimulatorFault) async throws {
         try await withSimulator { simulator, client async throws in
             simulator.inject(fault, on: .create)
@@ -175,7 +182,8 @@ struct FaultTests {
             simulator.advanceClock(by: 301)
             let done = try await client.poll(id)
             let url = try #require(videoURL(done))
-            let expires = try #require(URLComponents(string: url)?.queryItems?.first { $0.name == "Expires" }?.value.flatMap(Double.init))
+            let expires = try #require(
+                URLComponents(string: url)?.queryItems?.first { $0.name == "Expires" }?.value.flatMap(Double.init))
             #expect(expires < Date().timeIntervalSince1970 + 301)
             let download = try await client.send("GET", url)
             #expect(download.status == 403)

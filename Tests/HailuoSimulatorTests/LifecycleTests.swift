@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator lifecycle")
@@ -79,7 +80,7 @@ struct LifecycleTests {
     func timeScale() async throws {
         try await withSimulator(SimulatorConfiguration(timeScale: 600)) { simulator, client async throws in
             let id = try #require(TestClient.id(in: try await client.create()))
-            simulator.advanceClock(by: 300)   // provider seconds: 0.5 real seconds at 600x
+            simulator.advanceClock(by: 300)  // provider seconds: 0.5 real seconds at 600x
             let done = try await client.poll(id)
             #expect(done.object?["status"] as? String == "completed")
         }

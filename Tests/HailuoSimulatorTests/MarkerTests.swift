@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator prompt markers")
@@ -41,7 +42,8 @@ struct MarkerTests {
     @Test("[sim:unknown-status] shows 'throttled' for a while, then completes")
     func unknownStatus() async throws {
         try await withSimulator { simulator, client async throws in
-            let id = try #require(TestClient.id(in: try await client.create(.vendor, ["prompt": "[sim:unknown-status] cat"])))
+            let id = try #require(
+                TestClient.id(in: try await client.create(.vendor, ["prompt": "[sim:unknown-status] cat"])))
             simulator.advanceClock(by: 60)
             let middle = try await client.poll(id)
             #expect(middle.object?["status"] as? String == "throttled")
@@ -52,7 +54,9 @@ struct MarkerTests {
         }
     }
 
-    @Test("[sim:lost] creates the job but the client gets no complete answer", arguments: [SimulatorEndpointFamily.vendor, .unified])
+    @Test(
+        "[sim:lost] creates the job but the client gets no complete answer",
+        arguments: [SimulatorEndpointFamily.vendor, .unified])
     func lost(_ family: SimulatorEndpointFamily) async throws {
         try await withSimulator { simulator, client async throws in
             await #expect(throws: (any Error).self) {

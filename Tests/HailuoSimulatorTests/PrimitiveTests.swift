@@ -1,21 +1,27 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator primitives")
 struct PrimitiveTests {
     @Test("SHA-256 and HMAC-SHA256 match published test vectors")
     func hashVectors() {
-        #expect(SHA256Digest.hex(SHA256Digest.hash(Array("abc".utf8)))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256Digest.hex(SHA256Digest.hash([]))
-            == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(
+            SHA256Digest.hex(SHA256Digest.hash(Array("abc".utf8)))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            SHA256Digest.hex(SHA256Digest.hash([]))
+                == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
-        #expect(SHA256Digest.hex(SHA256Digest.hash(long))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256Digest.hex(SHA256Digest.hash(long))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         // RFC 4231 test case 2
-        #expect(SHA256Digest.hex(SHA256Digest.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
-            == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        #expect(
+            SHA256Digest.hex(
+                SHA256Digest.hmac(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8)))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
     @Test("Range headers parse as the HTTP spec says")
@@ -53,12 +59,15 @@ struct PrimitiveTests {
     func markers() {
         #expect(JobOutcome.choose(prompt: "a [sim:fail]", duration: 6, resolution: "768P") == .failsWithMessage)
         #expect(JobOutcome.choose(prompt: "a [sim:no-url]", duration: 10, resolution: "768P") == .completesWithoutURL)
-        #expect(JobOutcome.choose(prompt: "a [sim:fail]", duration: 10, resolution: "1080P") == .failsResolutionDuration)
+        #expect(
+            JobOutcome.choose(prompt: "a [sim:fail]", duration: 10, resolution: "1080P") == .failsResolutionDuration)
         #expect(JobOutcome.choose(prompt: "plain", duration: 6, resolution: "1080P") == .completes)
         #expect(JobOutcome.losesAnswer(prompt: "x [sim:lost]"))
         #expect(!JobOutcome.losesAnswer(prompt: "x [sim:fail]"))
-        #expect(SimulatorPromptMarker.allCases.map(\.rawValue) == [
-            "[sim:fail]", "[sim:error-detail]", "[sim:error-text]", "[sim:unknown-status]", "[sim:no-url]", "[sim:lost]",
-        ])
+        #expect(
+            SimulatorPromptMarker.allCases.map(\.rawValue) == [
+                "[sim:fail]", "[sim:error-detail]", "[sim:error-text]", "[sim:unknown-status]", "[sim:no-url]",
+                "[sim:lost]",
+            ])
     }
 }

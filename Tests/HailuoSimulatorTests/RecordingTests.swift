@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator recordings and control routes")
@@ -38,7 +39,8 @@ struct RecordingTests {
         try await withSimulator { simulator, client async throws in
             var control = client
             control.key = nil
-            let rule = try await control.send("POST", "/__sim/faults", rawBody: Data(#"{"fault": "503", "on": "create"}"#.utf8))
+            let rule = try await control.send(
+                "POST", "/__sim/faults", rawBody: Data(#"{"fault": "503", "on": "create"}"#.utf8))
             #expect(rule.status == 200)
             #expect(try await client.create().status == 503)
             let created = try await client.create()
@@ -58,7 +60,8 @@ struct RecordingTests {
             #expect(records.map(\.kind) == [.create, .create, .poll])
             #expect(records.first?.answeredStatus == 503)
 
-            let forever = try await control.send("POST", "/__sim/faults", rawBody: Data(#"[{"fault": "500", "on": "poll", "count": null}]"#.utf8))
+            let forever = try await control.send(
+                "POST", "/__sim/faults", rawBody: Data(#"[{"fault": "500", "on": "poll", "count": null}]"#.utf8))
             #expect(forever.status == 200)
             #expect(try await client.poll(id).status == 500)
             #expect(try await client.poll(id).status == 500)
@@ -68,7 +71,9 @@ struct RecordingTests {
             #expect(simulator.issuedGenerationIDs().isEmpty)
             #expect(try await client.poll(id).status == 200)
 
-            #expect(try await control.send("POST", "/__sim/faults", rawBody: Data(#"{"fault": "bogus"}"#.utf8)).status == 400)
+            #expect(
+                try await control.send("POST", "/__sim/faults", rawBody: Data(#"{"fault": "bogus"}"#.utf8)).status
+                    == 400)
             #expect(try await control.send("POST", "/__sim/advance?seconds=abc").status == 400)
         }
     }
@@ -107,7 +112,8 @@ struct RecordingTests {
         let decoder = JSONDecoder()
         let plain = try decoder.decode(FaultRule.self, from: Data(#"{"fault": "slow"}"#.utf8))
         #expect(plain == FaultRule(fault: .slow, on: .any, count: 1))
-        let forever = try decoder.decode(FaultRule.self, from: Data(#"{"fault": "reset", "on": "download", "count": null}"#.utf8))
+        let forever = try decoder.decode(
+            FaultRule.self, from: Data(#"{"fault": "reset", "on": "download", "count": null}"#.utf8))
         #expect(forever == FaultRule(fault: .reset, on: .download, count: nil))
         let roundTrip = try decoder.decode(FaultRule.self, from: JSONEncoder().encode(forever))
         #expect(roundTrip == forever)

@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+
 @testable import HailuoSimulator
 
 @Suite("Simulator stateless ids")
 struct StatelessIDTests {
-    @Test("A second instance answers polls and serves links for ids the first one issued", arguments: [SimulatorEndpointFamily.vendor, .unified])
+    @Test(
+        "A second instance answers polls and serves links for ids the first one issued",
+        arguments: [SimulatorEndpointFamily.vendor, .unified])
     func secondInstance(_ family: SimulatorEndpointFamily) async throws {
         let (id, failingID) = try await withSimulator { _, client async throws in
             let id = try #require(TestClient.id(in: try await client.create(family), family))
-            let failing = try #require(TestClient.id(in: try await client.create(family, ["prompt": "x [sim:fail]"]), family))
+            let failing = try #require(
+                TestClient.id(in: try await client.create(family, ["prompt": "x [sim:fail]"]), family))
             return (id, failing)
         }
         try await withSimulator { simulator, client async throws in
@@ -43,7 +47,8 @@ struct StatelessIDTests {
     func roundTrip() throws {
         for outcome in JobOutcome.allCases {
             for clip in [6, 10] {
-                let id = GenerationID(createdMillis: 1_790_000_000_123, clipSeconds: clip, outcome: outcome, sequence: 7)
+                let id = GenerationID(
+                    createdMillis: 1_790_000_000_123, clipSeconds: clip, outcome: outcome, sequence: 7)
                 #expect(id.numeric.count == 18)
                 #expect(GenerationID(decoding: id.numeric) == id)
                 #expect(GenerationID(decoding: id.numeric + ":minimax/hailuo-02") == id)

@@ -1,8 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+
 @testable import HailuoSimulator
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// One HTTP answer as the tests see it.
 struct HTTPAnswer: Sendable {
@@ -62,14 +64,21 @@ struct TestClient: Sendable {
     }
 
     /// Creates a job on `family` with `fields` merged over a valid default body.
-    func create(_ family: SimulatorEndpointFamily = .vendor, _ fields: [String: Any] = [:], headers: [String: String] = [:]) async throws -> HTTPAnswer {
-        var body: [String: Any] = ["model": "minimax/hailuo-02", "prompt": "A red fox runs through snow", "duration": 6, "resolution": "768P"]
+    func create(
+        _ family: SimulatorEndpointFamily = .vendor, _ fields: [String: Any] = [:], headers: [String: String] = [:]
+    ) async throws -> HTTPAnswer {
+        var body: [String: Any] = [
+            "model": "minimax/hailuo-02", "prompt": "A red fox runs through snow", "duration": 6, "resolution": "768P",
+        ]
         for (key, value) in fields { body[key] = value }
-        return try await send("POST", family == .vendor ? Self.vendorPath : Self.unifiedPath, json: body, headers: headers)
+        return try await send(
+            "POST", family == .vendor ? Self.vendorPath : Self.unifiedPath, json: body, headers: headers)
     }
 
     /// Polls `id` on `family`.
-    func poll(_ id: String, _ family: SimulatorEndpointFamily = .vendor, headers: [String: String] = [:]) async throws -> HTTPAnswer {
+    func poll(_ id: String, _ family: SimulatorEndpointFamily = .vendor, headers: [String: String] = [:]) async throws
+        -> HTTPAnswer
+    {
         let path = family == .vendor ? Self.vendorPath : Self.unifiedPath
         let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id
         return try await send("GET", "\(path)?generation_id=\(escaped)", headers: headers)

@@ -125,7 +125,8 @@ struct ConfigFile: Sendable, Equatable {
         let rule = "must be more than 0 and at most 600 seconds"
         connectTimeout = try section.number(
             "connect_timeout", expected: "a number of seconds", within: 0.001...600, rule: rule)
-        readTimeout = try section.number("read_timeout", expected: "a number of seconds", within: 0.001...600, rule: rule)
+        readTimeout = try section.number(
+            "read_timeout", expected: "a number of seconds", within: 0.001...600, rule: rule)
     }
 
     private static func readProfile(

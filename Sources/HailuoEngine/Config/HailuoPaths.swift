@@ -35,16 +35,19 @@ public struct HailuoPaths: Sendable, Equatable {
         let home = URL(fileURLWithPath: homePath, isDirectory: true).standardizedFileURL
         self.home = home
 
-        let configHome = Self.absoluteDirectory(environment["XDG_CONFIG_HOME"])
+        let configHome =
+            Self.absoluteDirectory(environment["XDG_CONFIG_HOME"])
             ?? home.appendingPathComponent(".config", isDirectory: true)
-        let stateHome = Self.absoluteDirectory(environment["XDG_STATE_HOME"])
+        let stateHome =
+            Self.absoluteDirectory(environment["XDG_STATE_HOME"])
             ?? home.appendingPathComponent(".local/state", isDirectory: true)
 
         configDirectory = configHome.appendingPathComponent("hailuo", isDirectory: true)
         configFile = configDirectory.appendingPathComponent("config.toml", isDirectory: false)
         stateDirectory = stateHome.appendingPathComponent("hailuo", isDirectory: true)
 
-        let videos = Self.absoluteDirectory(environment["XDG_VIDEOS_DIR"])
+        let videos =
+            Self.absoluteDirectory(environment["XDG_VIDEOS_DIR"])
             ?? UserDirs.videosDirectory(
                 file: configHome.appendingPathComponent("user-dirs.dirs", isDirectory: false), home: homePath)
             ?? home.appendingPathComponent("Videos", isDirectory: true)

@@ -38,7 +38,8 @@ enum KeyCommand {
     /// once cannot inherit each other's pipe ends in the moment before close-on-exec is set.
     private static let spawnLock = NSLock()
 
-    static func execute(_ command: String, environment: [String: String], timeout: Double) throws(ConfigError) -> Result {
+    static func execute(_ command: String, environment: [String: String], timeout: Double) throws(ConfigError) -> Result
+    {
         spawnLock.lock()
         let started: (pid_t, Int32, Int32)
         do {
@@ -113,7 +114,9 @@ enum KeyCommand {
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard remaining > .zero else { return false }
             var polled = streams.filter(\.open).map { pollfd(fd: $0.descriptor, events: Int16(POLLIN), revents: 0) }
-            let wait = Int32(clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let wait = Int32(
+                clamping: remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000
+                    + 1)
             let ready = poll(&polled, nfds_t(polled.count), wait)
             if ready < 0 {
                 if errno == EINTR { continue }
@@ -157,11 +160,11 @@ enum KeyCommand {
         _ command: String, environment: [String: String], stdout: Int32, stderr: Int32
     ) throws(ConfigError) -> pid_t {
         #if canImport(Darwin)
-        var actions: posix_spawn_file_actions_t? = nil
-        var attributes: posix_spawnattr_t? = nil
+            var actions: posix_spawn_file_actions_t? = nil
+            var attributes: posix_spawnattr_t? = nil
         #else
-        var actions = posix_spawn_file_actions_t()
-        var attributes = posix_spawnattr_t()
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
         #endif
         posix_spawn_file_actions_init(&actions)
         posix_spawnattr_init(&attributes)

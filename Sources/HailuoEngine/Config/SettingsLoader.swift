@@ -38,10 +38,13 @@ public enum SettingsLoader {
 
         // Profile.
         let (profileName, profileSource): (String, String) =
-            if let name = nonEmpty(overrides.profile) { (name, "--profile") }
-            else if let name = nonEmpty(environment["HAILUO_PROFILE"]) { (name, "HAILUO_PROFILE") }
-            else if let name = file.profile { (name, "profile in \(filePath)") }
-            else { (defaultProfileName, "the default") }
+            if let name = nonEmpty(overrides.profile) {
+                (name, "--profile")
+            } else if let name = nonEmpty(environment["HAILUO_PROFILE"]) {
+                (name, "HAILUO_PROFILE")
+            } else if let name = file.profile { (name, "profile in \(filePath)") } else {
+                (defaultProfileName, "the default")
+            }
         let profile: ConfigFile.Profile
         if let defined = file.profiles[profileName] {
             profile = defined
@@ -57,10 +60,13 @@ public enum SettingsLoader {
         // Endpoint.
         let profileKey = "profiles.\(Redactor.inert(profileName))"
         let (rawBaseURL, baseURLSource): (String, String) =
-            if let url = nonEmpty(overrides.baseURL) { (url, "--base-url") }
-            else if let url = nonEmpty(environment["AIML_API_BASE_URL"]) { (url, "AIML_API_BASE_URL") }
-            else if let url = profile.baseURL { (url, "\(profileKey).base_url in \(filePath)") }
-            else { (defaultBaseURL, "the default") }
+            if let url = nonEmpty(overrides.baseURL) {
+                (url, "--base-url")
+            } else if let url = nonEmpty(environment["AIML_API_BASE_URL"]) {
+                (url, "AIML_API_BASE_URL")
+            } else if let url = profile.baseURL { (url, "\(profileKey).base_url in \(filePath)") } else {
+                (defaultBaseURL, "the default")
+            }
         settings.baseURL = try normalizedBaseURL(rawBaseURL, source: baseURLSource)
         settings.family = overrides.family ?? profile.family ?? .vendor
 
@@ -75,7 +81,8 @@ public enum SettingsLoader {
                 rule: "can be 1080P only with a duration of 6")
         }
         if let directory = file.downloadDirectory {
-            settings.downloadDirectory = URL(fileURLWithPath: paths.expandTilde(directory), isDirectory: true)
+            settings.downloadDirectory =
+                URL(fileURLWithPath: paths.expandTilde(directory), isDirectory: true)
                 .standardizedFileURL
         }
         settings.autoDownload = file.autoDownload ?? settings.autoDownload
@@ -106,7 +113,8 @@ public enum SettingsLoader {
         overrides: SettingsOverrides, paths: HailuoPaths
     ) throws(ConfigError) -> (URL, ConfigFile?) {
         let explicit = nonEmpty(overrides.configFile)
-        let url = explicit.map { URL(fileURLWithPath: paths.expandTilde($0), isDirectory: false).standardizedFileURL }
+        let url =
+            explicit.map { URL(fileURLWithPath: paths.expandTilde($0), isDirectory: false).standardizedFileURL }
             ?? paths.configFile
         let path = url.path
         var info = stat()

@@ -33,7 +33,8 @@ public enum DownloadError: Error, Equatable, CustomStringConvertible {
         case .network(let reason):
             return "The download was interrupted (\(reason)); the partial file is kept and the next try resumes it."
         case .notMP4:
-            return "The downloaded file is not an MP4 video (it has no 'ftyp' box); it was kept with the extension .bad."
+            return
+                "The downloaded file is not an MP4 video (it has no 'ftyp' box); it was kept with the extension .bad."
         case .empty:
             return "The video server sent an empty file."
         case .outsideFolder:

@@ -15,7 +15,8 @@ enum DownloadFiles {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: standardized.path, isDirectory: &isDirectory),
-              isDirectory.boolValue else {
+            isDirectory.boolValue
+        else {
             throw .fileSystem("\(standardized.path) is not a folder")
         }
         return standardized.resolvingSymlinksInPath().standardizedFileURL
@@ -25,7 +26,8 @@ enum DownloadFiles {
     /// symlinks resolved, is directly inside `folder` and is not itself a symbolic link.
     static func child(_ name: String, of folder: URL) throws(DownloadError) -> URL {
         guard !name.isEmpty, !name.contains("/"), !name.contains("\0"), !name.hasPrefix("."),
-              !name.hasPrefix("-"), !name.contains("..") else {
+            !name.hasPrefix("-"), !name.contains("..")
+        else {
             throw .outsideFolder
         }
         let url = folder.appendingPathComponent(name).standardizedFileURL
@@ -99,7 +101,8 @@ enum DownloadFiles {
         do {
             try FileManager.default.moveItem(at: part, to: target)
         } catch {
-            throw .fileSystem("cannot rename \(part.lastPathComponent) to \(target.lastPathComponent) (\(reason(error)))")
+            throw .fileSystem(
+                "cannot rename \(part.lastPathComponent) to \(target.lastPathComponent) (\(reason(error)))")
         }
     }
 

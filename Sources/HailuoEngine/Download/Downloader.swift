@@ -104,9 +104,11 @@ public final class Downloader: Sendable {
             elapsedNow: { now.addingTimeInterval(Self.seconds(clock.now - started)) },
             progress: progress)
         var offset = try DownloadFiles.partialSize(part)
-        logger?.info("download starting", metadata: [
-            "job": "\(job.id)", "source": "\(SignedURL.withoutSignature(link))", "resume_from": "\(offset)",
-        ])
+        logger?.info(
+            "download starting",
+            metadata: [
+                "job": "\(job.id)", "source": "\(SignedURL.withoutSignature(link))", "resume_from": "\(offset)",
+            ])
         if try await run(transfer, from: offset) == .rangeMismatch {
             offset = 0
             _ = try await run(transfer, from: offset)
@@ -128,9 +130,11 @@ public final class Downloader: Sendable {
             throw DownloadError.fileSystem("cannot encode the sidecar for \(finalName) (\(error))")
         }
         try DownloadFiles.writeAtomically(data, to: sidecarURL)
-        logger?.info("download finished", metadata: [
-            "job": "\(job.id)", "file": "\(target.path)", "bytes": "\(DownloadFiles.size(of: target))",
-        ])
+        logger?.info(
+            "download finished",
+            metadata: [
+                "job": "\(job.id)", "file": "\(target.path)", "bytes": "\(DownloadFiles.size(of: target))",
+            ])
         return target
     }
 
@@ -262,7 +266,8 @@ public final class Downloader: Sendable {
             let spec = header.dropFirst("bytes ".count).trimmingCharacters(in: .whitespaces)
             let halves = spec.split(separator: "/", maxSplits: 1)
             guard let range = halves.first, let dash = range.firstIndex(of: "-"),
-                  let start = Int64(range[..<dash]) else { return nil }
+                let start = Int64(range[..<dash])
+            else { return nil }
             self.start = start
             self.total = halves.count > 1 ? Int64(halves[1]) : nil
         }
@@ -280,7 +285,8 @@ public final class Downloader: Sendable {
             // A broken error body still leaves the status to report.
         }
         if let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-           let message = object["message"] as? String {
+            let message = object["message"] as? String
+        {
             return clean(message)
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else { return "" }

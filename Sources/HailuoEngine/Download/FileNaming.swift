@@ -112,7 +112,8 @@ public enum FileNaming {
         let chars = Array(slug)
         var cut = maxLength
         if chars[maxLength] != "-",
-           let dash = chars[0..<maxLength].lastIndex(of: "-"), dash >= maxLength / 2 {
+            let dash = chars[0..<maxLength].lastIndex(of: "-"), dash >= maxLength / 2
+        {
             cut = dash
         }
         var result = String(chars[0..<cut])

@@ -13,11 +13,13 @@ public enum SignedURL {
     public static func expiry(of url: String) -> Date? {
         let items = queryItems(of: url)
         if let value = items.first(where: { $0.name == "expires" })?.value,
-           let seconds = unixSeconds(value) {
+            let seconds = unixSeconds(value)
+        {
             return Date(timeIntervalSince1970: seconds)
         }
         if let start = items.first(where: { $0.name == "x-amz-date" }).flatMap({ amzDate($0.value) }),
-           let lifetime = items.first(where: { $0.name == "x-amz-expires" }).flatMap({ unixSeconds($0.value) }) {
+            let lifetime = items.first(where: { $0.name == "x-amz-expires" }).flatMap({ unixSeconds($0.value) })
+        {
             return start.addingTimeInterval(lifetime)
         }
         return nil
@@ -55,7 +57,8 @@ public enum SignedURL {
     /// A non-negative whole number of seconds (digits only).
     private static func unixSeconds(_ text: String) -> TimeInterval? {
         guard !text.isEmpty, text.count <= 15, text.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let value = Int64(text) else { return nil }
+            let value = Int64(text)
+        else { return nil }
         return TimeInterval(value)
     }
 
@@ -69,7 +72,7 @@ public enum SignedURL {
             return Int(String(digits))
         }
         guard let year = number(0..<4), let month = number(4..<6), let day = number(6..<8),
-              let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
+            let hour = number(9..<11), let minute = number(11..<13), let second = number(13..<15)
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         guard let utc = TimeZone(identifier: "UTC") else { return nil }

@@ -50,7 +50,8 @@ public actor GenerationEngine {
             endpoint: configuration.endpoint, http: http, logger: logger,
             createRetry: configuration.createRetry, pollRetry: configuration.pollRetry)
         downloader = Downloader(
-            httpClient: http, readTimeout: .milliseconds(Int64(configuration.endpoint.readTimeout * 1000)), logger: logger)
+            httpClient: http, readTimeout: .milliseconds(Int64(configuration.endpoint.readTimeout * 1000)),
+            logger: logger)
         let hub = hub
         let settings = PollScheduler.Settings(
             policy: configuration.policy, requestsPerSecond: configuration.requestsPerSecond,
@@ -120,7 +121,8 @@ public actor GenerationEngine {
     public func submit(_ parameters: GenerationParameters) async throws(SubmitError) -> Job {
         let prepared: PreparedRequest
         do {
-            prepared = try RequestBuilder.prepare(parameters, family: configuration.endpoint.family, home: configuration.home)
+            prepared = try RequestBuilder.prepare(
+                parameters, family: configuration.endpoint.family, home: configuration.home)
         } catch {
             throw .invalid(error)
         }
@@ -145,16 +147,20 @@ public actor GenerationEngine {
     public func resubmit(_ reference: String) async throws -> Job {
         let job = try requireJob(reference)
         guard job.phase == .unconfirmed || job.phase == .failed || job.phase == .dismissed else {
-            throw EngineError("job \(job.id) is \(job.displayStatus); only unconfirmed or failed jobs can be resubmitted")
+            throw EngineError(
+                "job \(job.id) is \(job.displayStatus); only unconfirmed or failed jobs can be resubmitted")
         }
         let prepared: PreparedRequest
         do {
-            prepared = try RequestBuilder.prepare(job.parameters, family: configuration.endpoint.family, home: configuration.home)
+            prepared = try RequestBuilder.prepare(
+                job.parameters, family: configuration.endpoint.family, home: configuration.home)
         } catch {
             throw EngineError("the job can no longer be sent as it was: \(error)")
         }
         if let old = job.firstFrameSHA256, let new = prepared.firstFrame?.sha256, old != new {
-            throw EngineError("the first-frame file \(job.firstFramePath ?? "") changed since the job was made; submit it as a new job")
+            throw EngineError(
+                "the first-frame file \(job.firstFramePath ?? "") changed since the job was made; submit it as a new job"
+            )
         }
         let reset = try store.update(job.id, note: "resubmitted by the user") {
             $0.phase = .submitting
@@ -206,7 +212,7 @@ public actor GenerationEngine {
             do {
                 try store.insert(job, leaseOwner: owner, leaseSeconds: 3600, note: "submitting")
                 return
-            } catch where attempt < 5 {
+            } catch  where attempt < 5 {
                 job.id = LocalID.make()
             }
         }
@@ -225,13 +231,14 @@ public actor GenerationEngine {
                 }
             }
             hub.emit(.connection(.online))
-            outcome = (try? store.update(job.id, note: "accepted") {
-                $0.generationID = created.generationID
-                $0.phase = .pending
-                $0.providerStatus = created.status ?? "queued"
-                $0.submittedAt = Date()
-                $0.usageJSON = created.usageJSON
-            }) ?? job
+            outcome =
+                (try? store.update(job.id, note: "accepted") {
+                    $0.generationID = created.generationID
+                    $0.phase = .pending
+                    $0.providerStatus = created.status ?? "queued"
+                    $0.submittedAt = Date()
+                    $0.usageJSON = created.usageJSON
+                }) ?? job
             await scheduler.track(outcome)
         } catch {
             outcome = record(error, for: job)
@@ -255,12 +262,13 @@ public actor GenerationEngine {
             message = "\(error)"
         }
         logger.notice("submission of \(job.id) ended \(phase.rawValue): \(message)")
-        let updated = (try? store.update(job.id, note: message) {
-            $0.phase = phase
-            $0.errorMessage = message
-            $0.errorRequestID = error.requestID
-            if phase == .failed { $0.finishedAt = Date() }
-        }) ?? job
+        let updated =
+            (try? store.update(job.id, note: message) {
+                $0.phase = phase
+                $0.errorMessage = message
+                $0.errorRequestID = error.requestID
+                if phase == .failed { $0.finishedAt = Date() }
+            }) ?? job
         try? store.releaseLease(jobID: job.id, owner: owner)
         return updated
     }

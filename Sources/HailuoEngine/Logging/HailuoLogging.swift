@@ -34,9 +34,11 @@ public enum HailuoLogging {
     public static func makeLogger(
         sink: LogFileSink, redactor: Redactor, label: String = defaultLabel, level: Logger.Level = .info
     ) -> Logger {
-        Logger(label: label, factory: { label in
-            FileLogHandler(label: label, sink: sink, redactor: redactor, logLevel: level)
-        })
+        Logger(
+            label: label,
+            factory: { label in
+                FileLogHandler(label: label, sink: sink, redactor: redactor, logLevel: level)
+            })
     }
 
     /// Creates the state folder (0700) and opens the log file (0600) for appending.

@@ -35,7 +35,8 @@ public struct PollPolicy: Sendable, Equatable {
             let pad = max(high - low, low * 0.05) - (high - low)
             return max(0, low - pad / 2)...(high + pad / 2)
         }
-        let typical = ModelCatalog.model(model)?.typicalGenerationTime(forClip: duration)
+        let typical =
+            ModelCatalog.model(model)?.typicalGenerationTime(forClip: duration)
             ?? (duration >= 10 ? 480...540 : 240...300)
         return (Double(typical.lowerBound) / timeScale)...(Double(typical.upperBound) / timeScale)
     }

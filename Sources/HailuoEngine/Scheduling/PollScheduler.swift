@@ -153,17 +153,20 @@ actor PollScheduler {
     }
 
     private func add(_ job: Job, due: ContinuousClock.Instant) {
-        let history = (try? store.generationTimes(
-            model: job.parameters.model, duration: job.parameters.duration,
-            resolution: job.parameters.resolution)) ?? []
+        let history =
+            (try? store.generationTimes(
+                model: job.parameters.model, duration: job.parameters.duration,
+                resolution: job.parameters.resolution)) ?? []
         let window = settings.policy.expectedWindow(
             model: job.parameters.model, duration: job.parameters.duration, history: history)
         tracked[job.id] = Tracked(job: job, due: due, window: window)
     }
 
     private func delay(for job: Job, unknownStreak: Int) -> Double {
-        let window = tracked[job.id]?.window
-            ?? settings.policy.expectedWindow(model: job.parameters.model, duration: job.parameters.duration, history: [])
+        let window =
+            tracked[job.id]?.window
+            ?? settings.policy.expectedWindow(
+                model: job.parameters.model, duration: job.parameters.duration, history: [])
         let elapsed = Date().timeIntervalSince(job.submittedAt ?? job.createdAt)
         return settings.policy.nextDelay(elapsed: elapsed, window: window, unknownStreak: unknownStreak)
     }
@@ -216,10 +219,11 @@ actor PollScheduler {
             entry.unknownStreak = unknown ? entry.unknownStreak + 1 : 0
             var updated = job
             if job.providerStatus != result.status || job.usageJSON != (result.usageJSON ?? job.usageJSON) {
-                updated = save(job.id, note: unknown ? "unknown status \(Redactor.inert(result.status))" : nil) {
-                    $0.providerStatus = result.status
-                    if let usage = result.usageJSON { $0.usageJSON = usage }
-                } ?? job
+                updated =
+                    save(job.id, note: unknown ? "unknown status \(Redactor.inert(result.status))" : nil) {
+                        $0.providerStatus = result.status
+                        if let usage = result.usageJSON { $0.usageJSON = usage }
+                    } ?? job
                 emit(.jobChanged(updated))
             }
             entry.job = updated
@@ -248,13 +252,19 @@ actor PollScheduler {
             if let finished { finish(finished) }
         case .failed:
             tracked[job.id] = nil
-            let message = result.errorMessage.map { Redactor.inert($0) } ?? "the provider reported a failure without details"
-            if let failed = save(job.id, note: message, {
-                $0.phase = .failed
-                $0.providerStatus = result.status
-                $0.errorMessage = message
-                $0.finishedAt = now
-            }) { finish(failed) }
+            let message =
+                result.errorMessage.map { Redactor.inert($0) } ?? "the provider reported a failure without details"
+            if let failed = save(
+                job.id, note: message,
+                {
+                    $0.phase = .failed
+                    $0.providerStatus = result.status
+                    $0.errorMessage = message
+                    $0.finishedAt = now
+                })
+            {
+                finish(failed)
+            }
         }
     }
 
@@ -262,7 +272,9 @@ actor PollScheduler {
         guard var entry = tracked[job.id] else { return }
         switch error {
         case .http(429, _, let retryAfter):
-            let wait = retryAfter ?? RetryPolicy(baseDelay: settings.policy.minInterval, maxDelay: settings.policy.maxInterval)
+            let wait =
+                retryAfter
+                ?? RetryPolicy(baseDelay: settings.policy.minInterval, maxDelay: settings.policy.maxInterval)
                 .delay(afterAttempt: entry.failureStreak + 1, retryAfter: nil)
             entry.failureStreak += 1
             let until = ContinuousClock.now + .seconds(wait)
@@ -277,12 +289,17 @@ actor PollScheduler {
             if entry.notFoundStreak >= 3 {
                 tracked[job.id] = nil
                 let message = "the provider does not know generation id \(job.generationID ?? "?") (\(error))"
-                if let failed = save(job.id, note: message, {
-                    $0.phase = .failed
-                    $0.errorMessage = message
-                    $0.errorRequestID = error.requestID
-                    $0.finishedAt = Date()
-                }) { finish(failed) }
+                if let failed = save(
+                    job.id, note: message,
+                    {
+                        $0.phase = .failed
+                        $0.errorMessage = message
+                        $0.errorRequestID = error.requestID
+                        $0.finishedAt = Date()
+                    })
+                {
+                    finish(failed)
+                }
                 return
             }
             entry.due = .now + .seconds(settings.policy.minInterval * Double(entry.notFoundStreak))

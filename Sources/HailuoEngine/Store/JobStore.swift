@@ -40,7 +40,7 @@ public final class JobStore: Sendable {
             do {
                 try StoreSchema.migrator.migrate(pool)
                 return
-            } catch where attempt < 3 {
+            } catch  where attempt < 3 {
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt))
             }
         }
@@ -78,7 +78,8 @@ public final class JobStore: Sendable {
     public func recoverAbandoned(isAlive: (String) -> Bool, now: Date = Date()) throws -> [Job] {
         let t = now.timeIntervalSince1970
         return try pool.write { db in
-            let owners = try String.fetchAll(db, sql: "SELECT DISTINCT lease_owner FROM jobs WHERE lease_owner IS NOT NULL")
+            let owners = try String.fetchAll(
+                db, sql: "SELECT DISTINCT lease_owner FROM jobs WHERE lease_owner IS NOT NULL")
             for owner in owners where !isAlive(owner) {
                 try db.execute(
                     sql: "UPDATE jobs SET lease_expires_at = 0 WHERE lease_owner = ?", arguments: [owner])
@@ -95,10 +96,12 @@ public final class JobStore: Sendable {
             for var job in stale {
                 job.phase = .unconfirmed
                 job.updatedAt = now
-                job.errorMessage = "the submitting process ended before the provider answered; "
+                job.errorMessage =
+                    "the submitting process ended before the provider answered; "
                     + "the job may exist upstream and may be billed"
                 try db.execute(
-                    sql: "UPDATE jobs SET phase = ?, updated_at = ?, error_message = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?",
+                    sql:
+                        "UPDATE jobs SET phase = ?, updated_at = ?, error_message = ?, lease_owner = NULL, lease_expires_at = NULL WHERE id = ?",
                     arguments: [job.phase.rawValue, t, job.errorMessage, job.id])
                 try Self.appendEvent(db, job: job, note: "submission interrupted")
                 recovered.append(job)
@@ -114,7 +117,9 @@ public final class JobStore: Sendable {
         _ id: String, note: String? = nil, now: Date = Date(), _ change: @Sendable (inout Job) -> Void
     ) throws -> Job {
         try pool.write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id = ?", arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id = ?", arguments: [id])
             else { throw StoreError("no job \(id) in the store") }
             let before = JobRow.job(from: row)
             var job = before
@@ -204,7 +209,8 @@ public final class JobStore: Sendable {
     public func events(jobID: String) throws -> [JobEvent] {
         try pool.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT job_id, at, phase, provider_status, note FROM job_events WHERE job_id = ? ORDER BY at, id",
+                db,
+                sql: "SELECT job_id, at, phase, provider_status, note FROM job_events WHERE job_id = ? ORDER BY at, id",
                 arguments: [jobID]
             ).map { row in
                 JobEvent(
@@ -231,7 +237,9 @@ public final class JobStore: Sendable {
     }
 
     /// Seconds from acceptance to completion of recent completed jobs like this one.
-    public func generationTimes(model: String, duration: Int, resolution: Resolution, limit: Int = 50) throws -> [Double] {
+    public func generationTimes(model: String, duration: Int, resolution: Resolution, limit: Int = 50) throws
+        -> [Double]
+    {
         try pool.read { db in
             try Double.fetchAll(
                 db,
@@ -251,7 +259,9 @@ public final class JobStore: Sendable {
     /// and returns the jobs now leased to `owner`.
     /// - Parameter only: when given, only these jobs are claimed (a `wait` for some jobs leaves
     ///   the others to whoever polls them).
-    public func claimPending(owner: String, leaseSeconds: Double, only: Set<String>? = nil, now: Date = Date()) throws -> [Job] {
+    public func claimPending(owner: String, leaseSeconds: Double, only: Set<String>? = nil, now: Date = Date()) throws
+        -> [Job]
+    {
         let t = now.timeIntervalSince1970
         let scope = only.map { ids in " AND id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
         let scopeArguments: [(any DatabaseValueConvertible)?] = only.map { Array($0) } ?? []
@@ -288,8 +298,9 @@ public final class JobStore: Sendable {
     /// Who holds the job's lease and until when, if anyone.
     public func lease(jobID: String) throws -> (owner: String, expiresAt: Date)? {
         try pool.read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT lease_owner, lease_expires_at FROM jobs WHERE id = ?", arguments: [jobID]),
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT lease_owner, lease_expires_at FROM jobs WHERE id = ?", arguments: [jobID]),
                 let owner = row["lease_owner"] as String?, let expires = row["lease_expires_at"] as Double?
             else { return nil }
             return (owner, Date(timeIntervalSince1970: expires))

@@ -20,7 +20,8 @@ struct ConfigCommand: AsyncParsableCommand {
         }
         let settings: Settings
         do {
-            settings = try SettingsLoader.load(overrides: global.overrides, environment: ProcessInfo.processInfo.environment)
+            settings = try SettingsLoader.load(
+                overrides: global.overrides, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CLIFailure(.usage, String(describing: error))
         }
@@ -30,11 +31,16 @@ struct ConfigCommand: AsyncParsableCommand {
         Console.out("mode          \(settings.isDemo ? "DEMO (built-in simulator, no credits)" : "LIVE")")
         let target = settings.isDemo ? "the built-in simulator on 127.0.0.1" : settings.baseURL
         Console.out("base URL      \(target) (\(settings.family.rawValue) endpoints)")
-        Console.out("key           \(settings.isDemo ? "none" : "\(settings.keyFingerprint) from \(settings.keySource)")")
+        Console.out(
+            "key           \(settings.isDemo ? "none" : "\(settings.keyFingerprint) from \(settings.keySource)")")
         Console.out("store         \(settings.paths.databaseFile(demo: settings.isDemo).path)")
         Console.out("log           \(settings.paths.logFile.path)")
         Console.out("downloads     \(settings.downloadDirectory.path) (auto: \(settings.autoDownload ? "on" : "off"))")
-        Console.out("defaults      \(settings.defaultModel), \(settings.defaultDuration) s, \(settings.defaultResolution.rawValue), optimizer \(settings.defaultPromptOptimizer ? "on" : "off")")
-        Console.out("polling       every \(Int(settings.pollMinInterval))-\(Int(settings.pollMaxInterval)) s, at most \(settings.requestsPerSecond) requests/s")
+        Console.out(
+            "defaults      \(settings.defaultModel), \(settings.defaultDuration) s, \(settings.defaultResolution.rawValue), optimizer \(settings.defaultPromptOptimizer ? "on" : "off")"
+        )
+        Console.out(
+            "polling       every \(Int(settings.pollMinInterval))-\(Int(settings.pollMaxInterval)) s, at most \(settings.requestsPerSecond) requests/s"
+        )
     }
 }

@@ -28,7 +28,8 @@ struct JobsCommand: AsyncParsableCommand {
     func validate() throws {
         for word in status where JobPhase(rawValue: word.lowercased()) == nil {
             throw ValidationError(
-                "unknown --status \(Redactor.inert(word)); use one of: \(JobPhase.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown --status \(Redactor.inert(word)); use one of: \(JobPhase.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
     }
 
@@ -51,7 +52,8 @@ enum StoreAccess {
     static func open(_ options: GlobalOptions) throws -> JobStore {
         let settings: Settings
         do {
-            settings = try SettingsLoader.load(overrides: options.overrides, environment: ProcessInfo.processInfo.environment)
+            settings = try SettingsLoader.load(
+                overrides: options.overrides, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw CLIFailure(.usage, String(describing: error))
         }

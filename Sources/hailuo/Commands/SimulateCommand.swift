@@ -19,21 +19,28 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Port to listen on (0 picks a free one).", valueName: "n"))
     var port: Int = 0
 
-    @Option(name: .customLong("time-scale"), help: ArgumentHelp("How much faster than the real provider jobs finish (1 = 4-5 min for 6 s).", valueName: "x"))
+    @Option(
+        name: .customLong("time-scale"),
+        help: ArgumentHelp("How much faster than the real provider jobs finish (1 = 4-5 min for 6 s).", valueName: "x"))
     var timeScale: Double = 1
 
     @Option(help: ArgumentHelp("Inject this fault into every matching request (repeatable).", valueName: "name"))
     var fault: [String] = []
 
-    @Option(name: .customLong("fault-on"), help: ArgumentHelp("Which requests --fault applies to: create, poll, download, any.", valueName: "kind"))
+    @Option(
+        name: .customLong("fault-on"),
+        help: ArgumentHelp("Which requests --fault applies to: create, poll, download, any.", valueName: "kind"))
     var faultOn: String = "any"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard timeScale > 0 else { throw ValidationError("--time-scale must be more than 0") }
-        guard RequestKind(rawValue: faultOn) != nil else { throw ValidationError("--fault-on must be create, poll, download or any") }
+        guard RequestKind(rawValue: faultOn) != nil else {
+            throw ValidationError("--fault-on must be create, poll, download or any")
+        }
         for name in fault where SimulatorFault(rawValue: name) == nil {
-            throw ValidationError("unknown fault \(name); known: \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "unknown fault \(name); known: \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 
@@ -42,7 +49,9 @@ struct SimulateCommand: AsyncParsableCommand {
         var configuration = SimulatorConfiguration()
         configuration.port = port
         configuration.timeScale = timeScale
-        configuration.faults = fault.compactMap { SimulatorFault(rawValue: $0) }.map { FaultRule(fault: $0, on: kind, count: nil) }
+        configuration.faults = fault.compactMap { SimulatorFault(rawValue: $0) }.map {
+            FaultRule(fault: $0, on: kind, count: nil)
+        }
         let simulator = Simulator(configuration: configuration)
         let bound = try await simulator.start()
         // Written straight to the descriptor: scripts read the port from this line at once.

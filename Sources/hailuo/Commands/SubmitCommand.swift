@@ -23,16 +23,22 @@ struct SubmitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The prompt text.", valueName: "text"))
     var prompt: String?
 
-    @Option(name: .customLong("prompt-file"), help: ArgumentHelp("Read the prompt from a file (- for stdin).", valueName: "file"))
+    @Option(
+        name: .customLong("prompt-file"),
+        help: ArgumentHelp("Read the prompt from a file (- for stdin).", valueName: "file"))
     var promptFile: String?
 
     @Option(help: ArgumentHelp("First frame: a PNG/JPEG path or an http(s) URL.", valueName: "path|url"))
     var image: String?
 
-    @Option(name: .customLong("last-image"), help: ArgumentHelp("Last frame: a PNG/JPEG path or an http(s) URL.", valueName: "path|url"))
+    @Option(
+        name: .customLong("last-image"),
+        help: ArgumentHelp("Last frame: a PNG/JPEG path or an http(s) URL.", valueName: "path|url"))
     var lastImage: String?
 
-    @Option(help: ArgumentHelp("Model id (see `hailuo models`; default from config, else minimax/hailuo-02).", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "Model id (see `hailuo models`; default from config, else minimax/hailuo-02).", valueName: "id"))
     var model: String?
 
     @Option(help: ArgumentHelp("Clip length in seconds: 6 or 10.", valueName: "6|10"))
@@ -58,7 +64,9 @@ struct SubmitCommand: AsyncParsableCommand {
 
     func validate() throws {
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
-        if prompt == nil && promptFile == nil { throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE") }
+        if prompt == nil && promptFile == nil {
+            throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE")
+        }
         if let resolution, Resolution(rawValue: resolution.uppercased()) == nil {
             throw ValidationError("--resolution must be 768P or 1080P (got \(Redactor.inert(resolution)))")
         }
@@ -72,7 +80,8 @@ struct SubmitCommand: AsyncParsableCommand {
             prompt: text,
             promptOptimizer: noPromptOptimizer ? false : session.settings.defaultPromptOptimizer,
             duration: duration ?? session.settings.defaultDuration,
-            resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) } ?? session.settings.defaultResolution,
+            resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) }
+                ?? session.settings.defaultResolution,
             firstFrame: image, lastFrame: lastImage)
         let connectionNotes = Task { await ConnectionNotes.print(session.engine.events()) }
         defer { connectionNotes.cancel() }
@@ -118,7 +127,8 @@ struct SubmitCommand: AsyncParsableCommand {
             return try String(contentsOfFile: path, encoding: .utf8)
                 .trimmingCharacters(in: .newlines)
         } catch {
-            throw CLIFailure(.usage, "cannot read the prompt file \(Redactor.inert(promptFile)): \(error.localizedDescription)")
+            throw CLIFailure(
+                .usage, "cannot read the prompt file \(Redactor.inert(promptFile)): \(error.localizedDescription)")
         }
     }
 
@@ -128,16 +138,20 @@ struct SubmitCommand: AsyncParsableCommand {
         } else if let file = job.filePath {
             Console.out(file)
         } else {
-            Console.out("\(job.id)  \(Redactor.inert(job.displayStatus))" + (job.generationID.map { "  generation \($0)" } ?? ""))
+            Console.out(
+                "\(job.id)  \(Redactor.inert(job.displayStatus))"
+                    + (job.generationID.map { "  generation \($0)" } ?? ""))
         }
     }
 
     private func finish(_ job: Job) throws {
         switch job.phase {
         case .failed where job.generationID == nil:
-            throw CLIFailure(.api, "job \(job.id) was not accepted: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
+            throw CLIFailure(
+                .api, "job \(job.id) was not accepted: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
         case .failed, .dismissed:
-            throw CLIFailure(.jobFailed, "job \(job.id) failed: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
+            throw CLIFailure(
+                .jobFailed, "job \(job.id) failed: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
         case .unconfirmed:
             throw CLIFailure(
                 .api,

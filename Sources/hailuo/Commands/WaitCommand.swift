@@ -14,7 +14,8 @@ struct WaitCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Local ids, generation ids, or id prefixes.", valueName: "id"))
     var ids: [String]
 
-    @Option(help: ArgumentHelp("Give up waiting after this many seconds (exit 4); the jobs go on.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp("Give up waiting after this many seconds (exit 4); the jobs go on.", valueName: "seconds"))
     var timeout: Double?
 
     @Flag(help: "Download each video as it completes.")
@@ -35,7 +36,8 @@ struct WaitCommand: AsyncParsableCommand {
         await session.close()
         let jobs = try outcome.get()
         for job in jobs {
-            Console.out(json ? JobJSON.line(job) : "\(job.id)  \(job.displayStatus)" + (job.filePath.map { "  \($0)" } ?? ""))
+            Console.out(
+                json ? JobJSON.line(job) : "\(job.id)  \(job.displayStatus)" + (job.filePath.map { "  \($0)" } ?? ""))
         }
         let status = Waiter.status(for: jobs)
         if status != .success {

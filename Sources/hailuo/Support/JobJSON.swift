@@ -40,7 +40,9 @@ enum JobJSON {
     static func line(_ job: Job, extra: [String: Any] = [:]) -> String {
         var object = object(job)
         object.merge(extra) { _, new in new }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

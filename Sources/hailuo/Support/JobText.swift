@@ -48,34 +48,44 @@ enum JobText {
             "clip        \(p.duration) s, \(p.resolution.rawValue), prompt optimizer \(p.promptOptimizer ? "on" : "off")",
         ]
         if let frame = p.firstFrame {
-            lines.append("first frame \(Redactor.inert(frame))" + (job.firstFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
+            lines.append(
+                "first frame \(Redactor.inert(frame))"
+                    + (job.firstFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
         }
         if let frame = p.lastFrame {
-            lines.append("last frame  \(Redactor.inert(frame))" + (job.lastFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
+            lines.append(
+                "last frame  \(Redactor.inert(frame))"
+                    + (job.lastFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
         }
         lines.append("endpoint    \(job.baseURL) (\(job.family.rawValue)), profile \(job.profile)")
         lines.append("created     \(job.createdAt.formatted(.iso8601))")
         if let error = job.errorMessage {
-            lines.append("error       \(Redactor.inert(error))" + (job.errorRequestID.map { " [requestId \($0)]" } ?? ""))
+            lines.append(
+                "error       \(Redactor.inert(error))" + (job.errorRequestID.map { " [requestId \($0)]" } ?? ""))
         }
         if let url = job.videoURL {
             lines.append("video URL   \(Redactor.inert(url))")
             if let expires = job.videoURLExpiresAt {
                 let left = expires.timeIntervalSince(now)
-                lines.append("            " + (left > 0 ? "link expires in \(duration(left))" : "link expired \(duration(-left)) ago"))
+                lines.append(
+                    "            "
+                        + (left > 0 ? "link expires in \(duration(left))" : "link expired \(duration(-left)) ago"))
             }
         }
         if let file = job.filePath { lines.append("file        \(file)") }
         if job.phase == .unconfirmed {
             lines.append("")
             lines.append("The answer to this submission was lost: it may exist upstream and may be billed.")
-            lines.append("Check your AI/ML API dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`.")
+            lines.append(
+                "Check your AI/ML API dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`.")
         }
         lines.append("")
         lines.append("history")
         for event in events {
             let word = event.phase == .pending ? (event.providerStatus ?? "pending") : event.phase.rawValue
-            lines.append("  \(event.at.formatted(.iso8601))  \(Redactor.inert(word))" + (event.note.map { "  \(Redactor.inert($0))" } ?? ""))
+            lines.append(
+                "  \(event.at.formatted(.iso8601))  \(Redactor.inert(word))"
+                    + (event.note.map { "  \(Redactor.inert($0))" } ?? ""))
         }
         return lines
     }

@@ -47,7 +47,8 @@ struct Waiter {
                 }
             }
             let settled = jobs.allSatisfy { job in
-                job.phase.isFinished && (!download || job.phase != .completed || downloaded.contains(job.id) || job.filePath != nil)
+                job.phase.isFinished
+                    && (!download || job.phase != .completed || downloaded.contains(job.id) || job.filePath != nil)
                     || job.phase == .unconfirmed
             }
             if settled { return try ids.compactMap { try session.engine.store.job(id: $0) } }
