@@ -62,7 +62,10 @@ let package = Package(
         .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore"]),
         .testTarget(
             name: "HailuoEngineTests",
-            dependencies: ["HailuoEngine", "HailuoCore", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "HailuoEngine", "HailuoCore", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "HailuoSimulatorTests", dependencies: ["HailuoSimulator"]),
         .testTarget(

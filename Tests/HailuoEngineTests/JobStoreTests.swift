@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HailuoCore
 import Testing
 
@@ -43,6 +44,14 @@ struct JobStoreTests {
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
             #expect(mode & 0o077 == 0, "\(name) has mode \(String(mode, radix: 8))")
         }
+    }
+
+    @Test func theStoreRunsInWALModeSoProcessesShareIt() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let mode = try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
     }
 
     @Test func everyStatusChangeIsKeptWithItsTime() throws {

@@ -45,6 +45,12 @@ struct CLITests {
         #expect(show.stdout.contains(id))
         #expect(show.stdout.contains("history"))
 
+        let elsewhere = home.appendingPathComponent("elsewhere")
+        let download = try await cli.run(["download", id, "--to", elsewhere.path])
+        #expect(download.status == 0, "\(download.stderr)")
+        #expect(download.stdout.hasPrefix(elsewhere.path))
+        #expect(FileManager.default.fileExists(atPath: download.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))
+
         let table = try await cli.run(["jobs"])
         #expect(table.stdout.contains(id))
         #expect(table.stdout.contains("completed"))

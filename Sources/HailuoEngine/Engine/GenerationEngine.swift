@@ -239,6 +239,7 @@ public actor GenerationEngine {
                     $0.submittedAt = Date()
                     $0.usageJSON = created.usageJSON
                 }) ?? job
+            logger.info("job \(job.id) accepted as generation \(created.generationID)")
             await scheduler.track(outcome)
         } catch {
             outcome = record(error, for: job)
@@ -289,6 +290,11 @@ public actor GenerationEngine {
         {
             return job  // already saved there; never a second copy
         }
+        var source = job
+        if configuration.isDemo, let url = job.videoURL {
+            // Each demo run has its own simulator port; its signed links are valid on any of them.
+            source.videoURL = Self.rebase(url, onto: configuration.endpoint.baseURL)
+        }
         let task: Task<URL, any Error>
         if let running = downloads[job.id] {
             task = running
@@ -296,7 +302,7 @@ public actor GenerationEngine {
             let downloader = downloader
             let hub = hub
             task = Task {
-                try await downloader.download(job: job, into: target) { hub.emit(.downloadProgress($0)) }
+                try await downloader.download(job: source, into: target) { hub.emit(.downloadProgress($0)) }
             }
             downloads[job.id] = task
         }
@@ -315,6 +321,15 @@ public actor GenerationEngine {
             logger.warning("download of \(job.id) failed: \(message)")
             throw error
         }
+    }
+
+    /// `url` with its scheme, host and port replaced by those of `base`.
+    static func rebase(_ url: String, onto base: String) -> String {
+        guard var parts = URLComponents(string: url), let target = URLComponents(string: base) else { return url }
+        parts.scheme = target.scheme
+        parts.host = target.host
+        parts.port = target.port
+        return parts.string ?? url
     }
 
     func jobFinished(_ job: Job) async {

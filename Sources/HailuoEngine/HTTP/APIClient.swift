@@ -113,34 +113,33 @@ public struct APIClient: Sendable {
     }
 
     private func attemptCreate(body: [UInt8], path: String) async -> Result<CreateResult, APIError> {
-        do {
-            let (status, headers, data) = try await send(method: .POST, path: path, body: body)
-            guard (200..<300).contains(status) else {
-                return .failure(Self.httpError(status: status, headers: headers, data: data))
-            }
-            return .success(try WireDecoding.createResult(from: data.readableBytesView))
-        } catch let error as APIError {
-            return .failure(error)
-        } catch let error as WireError {
-            return .failure(.unreadable(error.reason))
-        } catch {
-            return .failure(.unreadable(String(describing: error)))
-        }
+        await attempt(.POST, path, body: body) { data throws(WireError) in try WireDecoding.createResult(from: data) }
     }
 
     private func attemptPoll(path: String) async -> Result<PollResult, APIError> {
+        await attempt(.GET, path, body: nil) { data throws(WireError) in try WireDecoding.pollResult(from: data) }
+    }
+
+    /// One exchange: a 2xx answer decoded by `decode`, anything else sorted into an ``APIError``.
+    private func attempt<Value>(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?,
+        decode: (ByteBufferView) throws(WireError) -> Value
+    ) async -> Result<Value, APIError> {
+        let status: Int
+        let headers: HTTPHeaders
+        let data: ByteBuffer
         do {
-            let (status, headers, data) = try await send(method: .GET, path: path, body: nil)
-            guard (200..<300).contains(status) else {
-                return .failure(Self.httpError(status: status, headers: headers, data: data))
-            }
-            return .success(try WireDecoding.pollResult(from: data.readableBytesView))
-        } catch let error as APIError {
-            return .failure(error)
-        } catch let error as WireError {
-            return .failure(.unreadable(error.reason))
+            (status, headers, data) = try await send(method: method, path: path, body: body)
         } catch {
-            return .failure(.unreadable(String(describing: error)))
+            return .failure(error)
+        }
+        guard (200..<300).contains(status) else {
+            return .failure(Self.httpError(status: status, headers: headers, data: data))
+        }
+        do {
+            return .success(try decode(data.readableBytesView))
+        } catch {
+            return .failure(.unreadable(error.reason))
         }
     }
 

@@ -224,6 +224,7 @@ actor PollScheduler {
                         $0.providerStatus = result.status
                         if let usage = result.usageJSON { $0.usageJSON = usage }
                     } ?? job
+                logger.info("job \(job.id) is \(Redactor.inert(result.status))")
                 emit(.jobChanged(updated))
             }
             entry.job = updated
@@ -325,6 +326,11 @@ actor PollScheduler {
     }
 
     private func finish(_ job: Job) {
+        if job.phase == .completed {
+            logger.info("job \(job.id) completed")
+        } else {
+            logger.notice("job \(job.id) \(job.phase.rawValue): \(job.errorMessage ?? "")")
+        }
         emit(.jobChanged(job))
         onFinished(job)
     }

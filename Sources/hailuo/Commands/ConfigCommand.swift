@@ -18,14 +18,7 @@ struct ConfigCommand: AsyncParsableCommand {
             Console.out(SettingsLoader.sampleConfig())
             return
         }
-        let settings: Settings
-        do {
-            settings = try SettingsLoader.load(
-                overrides: global.overrides, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw CLIFailure(.usage, String(describing: error))
-        }
-        for warning in settings.warnings { Console.error("config: \(warning)") }
+        let settings = try global.loadSettings()
         Console.out("config file   \(settings.paths.configFile.path)")
         Console.out("profile       \(settings.profileName)")
         Console.out("mode          \(settings.isDemo ? "DEMO (built-in simulator, no credits)" : "LIVE")")

@@ -50,13 +50,7 @@ struct JobsCommand: AsyncParsableCommand {
 /// Read-only access to the store for commands that neither send nor poll.
 enum StoreAccess {
     static func open(_ options: GlobalOptions) throws -> JobStore {
-        let settings: Settings
-        do {
-            settings = try SettingsLoader.load(
-                overrides: options.overrides, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw CLIFailure(.usage, String(describing: error))
-        }
+        let settings = try options.loadSettings()
         do {
             _ = try settings.paths.createStateDirectory()
             return try JobStore(url: settings.paths.databaseFile(demo: settings.isDemo))

@@ -22,14 +22,7 @@ struct EngineSession {
     /// Loads settings (flag > environment > file > default), starts the demo simulator when
     /// there is no key or `--demo` was given, and opens the engine on the shared store.
     static func open(_ options: GlobalOptions, announceDemo: Bool = true) async throws -> EngineSession {
-        let settings: Settings
-        do {
-            settings = try SettingsLoader.load(
-                overrides: options.overrides, environment: ProcessInfo.processInfo.environment)
-        } catch {
-            throw CLIFailure(.usage, String(describing: error))
-        }
-        for warning in settings.warnings { Console.error("config: \(warning)") }
+        let settings = try options.loadSettings()
         let logger = HailuoLogging.makeLogger(settings: settings)
         var simulator: Simulator?
         var endpoint = APIEndpoint(

@@ -1,0 +1,63 @@
+import Foundation
+import HailuoCore
+import HailuoEngine
+import HailuoSimulator
+import Logging
+import Testing
+
+@Suite("Poll scheduler against the simulator", .serialized)
+struct SchedulerTests {
+    @Test func theRequestRateCapHoldsAcrossAllJobs() async throws {
+        let harness = try await Harness(timeScale: 2000)
+        defer { Task { await harness.close() } }
+        let cap = 4.0
+        let configuration = EngineConfiguration(
+            endpoint: APIEndpoint(baseURL: harness.simulator.baseURL, family: .vendor, apiKey: "k", readTimeout: 2),
+            databaseURL: harness.databaseURL, downloadDirectory: harness.downloads, autoDownload: false,
+            policy: PollPolicy(minInterval: 0.05, maxInterval: 0.1, timeScale: 2000), requestsPerSecond: cap)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let engine = try GenerationEngine(configuration: configuration, logger: logger)
+        var ids: [String] = []
+        for index in 0..<12 {
+            ids.append(try await engine.submit(GenerationParameters(prompt: "capped \(index)")).id)
+        }
+        await engine.start()
+        for id in ids {
+            #expect(try await harness.settle(engine, id, seconds: 60).phase == .completed)
+        }
+        await engine.shutdown()
+        let times = harness.requests(.poll).map(\.receivedAt).sorted()
+        #expect(times.count >= ids.count)
+        // In any one-second window, no more polls than the cap (one extra for window edges).
+        var busiest = 0
+        for (index, start) in times.enumerated() {
+            let inWindow = times[index...].prefix { $0.timeIntervalSince(start) < 1 }.count
+            busiest = max(busiest, inWindow)
+        }
+        #expect(busiest <= Int(cap) + 1, "busiest second saw \(busiest) polls with a cap of \(cap)")
+    }
+
+    @Test func pollNowPollsAtOnceInsteadOfWaitingForTheSchedule() async throws {
+        let harness = try await Harness(timeScale: 1)  // a real-time job: the schedule would wait a minute
+        defer { Task { await harness.close() } }
+        let configuration = EngineConfiguration(
+            endpoint: APIEndpoint(baseURL: harness.simulator.baseURL, family: .vendor, apiKey: "k", readTimeout: 2),
+            databaseURL: harness.databaseURL, downloadDirectory: harness.downloads, autoDownload: false)
+        var logger = Logger(label: "test")
+        logger.logLevel = .critical
+        let engine = try GenerationEngine(configuration: configuration, logger: logger)
+        let job = try await engine.submit(GenerationParameters(prompt: "poke me"))
+        await engine.start()
+        try await Task.sleep(for: .milliseconds(300))
+        let before = harness.requests(.poll, for: job.generationID).count
+        #expect(try await engine.pollNow(job.id))
+        var after = before
+        for _ in 0..<100 where after == before {
+            try await Task.sleep(for: .milliseconds(20))
+            after = harness.requests(.poll, for: job.generationID).count
+        }
+        #expect(after == before + 1)
+        await engine.shutdown()
+    }
+}
