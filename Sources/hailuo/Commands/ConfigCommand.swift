@@ -8,10 +8,10 @@ struct ConfigCommand: AsyncParsableCommand {
         commandName: "config",
         abstract: "Show the settings in force (the key only as a fingerprint), or a sample config file.")
 
-    @OptionGroup var global: GlobalOptions
-
     @Flag(help: "Print a commented sample config.toml.")
     var sample = false
+
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         if sample {

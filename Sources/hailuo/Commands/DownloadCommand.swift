@@ -10,13 +10,13 @@ struct DownloadCommand: AsyncParsableCommand {
         abstract: "Download a completed job's video (and a JSON sidecar beside it).",
         discussion: "Links expire about 9 hours after completion; an expired link is reported as such.")
 
-    @OptionGroup var global: GlobalOptions
-
     @Argument(help: ArgumentHelp("Local id, generation id, or an unambiguous id prefix.", valueName: "id"))
     var id: String
 
     @Option(help: ArgumentHelp("Folder to save into (default: the configured download folder).", valueName: "dir"))
     var to: String?
+
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let session = try await EngineSession.open(global, announceDemo: false)

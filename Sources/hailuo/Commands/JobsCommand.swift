@@ -8,8 +8,6 @@ struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs", abstract: "List jobs, newest first (every hailuo process's jobs).")
 
-    @OptionGroup var global: GlobalOptions
-
     @Option(
         help: ArgumentHelp(
             "Only jobs in this state: submitting, unconfirmed, pending, completed, failed, dismissed.",
@@ -24,6 +22,8 @@ struct JobsCommand: AsyncParsableCommand {
 
     @Flag(help: "Print one JSON object per job, one per line.")
     var json = false
+
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         for word in status where JobPhase(rawValue: word.lowercased()) == nil {

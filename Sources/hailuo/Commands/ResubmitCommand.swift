@@ -12,10 +12,10 @@ struct ResubmitCommand: AsyncParsableCommand {
             Check your dashboard first. The job keeps its local id; the image files must be unchanged.
             """)
 
-    @OptionGroup var global: GlobalOptions
-
     @Argument(help: ArgumentHelp("Local id or prefix of the job.", valueName: "id"))
     var id: String
+
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let session = try await EngineSession.open(global)
@@ -39,10 +39,10 @@ struct DismissCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dismiss", abstract: "Mark an unconfirmed job as dismissed (it stays in the store).")
 
-    @OptionGroup var global: GlobalOptions
-
     @Argument(help: ArgumentHelp("Local id or prefix of the job.", valueName: "id"))
     var id: String
+
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let session = try await EngineSession.open(global, announceDemo: false)

@@ -7,13 +7,13 @@ struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show one job: parameters, ids, status history, error, URL, file.")
 
-    @OptionGroup var global: GlobalOptions
-
     @Argument(help: ArgumentHelp("Local id, generation id, or an unambiguous id prefix.", valueName: "id"))
     var id: String
 
     @Flag(help: "Print the job as one JSON object (with its history).")
     var json = false
+
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let store = try StoreAccess.open(global)

@@ -18,8 +18,6 @@ struct SubmitCommand: AsyncParsableCommand {
             `hailuo wait ID` (or any later hailuo process) picks it up.
             """)
 
-    @OptionGroup var global: GlobalOptions
-
     @Option(help: ArgumentHelp("The prompt text.", valueName: "text"))
     var prompt: String?
 
@@ -61,6 +59,8 @@ struct SubmitCommand: AsyncParsableCommand {
 
     @Flag(help: "Print the job as one JSON object.")
     var json = false
+
+    @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }

@@ -9,8 +9,6 @@ struct WaitCommand: AsyncParsableCommand {
         abstract: "Wait until jobs complete or fail (progress on stderr).",
         discussion: "Exit 0 when all completed, 1 when one failed, 3 when one is unconfirmed, 4 on --timeout.")
 
-    @OptionGroup var global: GlobalOptions
-
     @Argument(help: ArgumentHelp("Local ids, generation ids, or id prefixes.", valueName: "id"))
     var ids: [String]
 
@@ -23,6 +21,8 @@ struct WaitCommand: AsyncParsableCommand {
 
     @Flag(help: "Print each job as one JSON object per line when done.")
     var json = false
+
+    @OptionGroup var global: GlobalOptions
 
     func run() async throws {
         let session = try await EngineSession.open(global)
