@@ -87,6 +87,24 @@ struct SharedStoreTests {
         #expect(try watcher.store.job(id: job.id) != nil)
     }
 
+    @Test func twoProcessesDownloadingOneVideoFetchItOnce() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let a = try harness.engine()
+        let b = try harness.engine()
+        await a.start()
+        let submitted = try await a.submit(GenerationParameters(prompt: "download me once"))
+        #expect(try await harness.settle(a, submitted.id).phase == .completed)
+        async let first = a.download(submitted.id)
+        async let second = b.download(submitted.id)
+        let (one, two) = try await (first, second)
+        #expect(one.filePath == two.filePath)
+        #expect(harness.requests(.download).count == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: harness.downloads.path)
+        #expect(files.filter { $0.hasSuffix(".mp4") }.count == 1)
+        #expect(try a.store.events(jobID: submitted.id).filter { $0.note?.hasPrefix("downloaded") == true }.count == 1)
+    }
+
     @Test func aSubmissionInterruptedByACrashBecomesUnconfirmed() async throws {
         let harness = try await Harness()
         defer { Task { await harness.close() } }

@@ -285,9 +285,7 @@ public actor GenerationEngine {
             throw EngineError("job \(job.id) is \(job.displayStatus); only completed jobs have a video to download")
         }
         let target = folder ?? configuration.downloadDirectory
-        if let existing = job.filePath, FileManager.default.fileExists(atPath: existing),
-            URL(fileURLWithPath: existing).deletingLastPathComponent().standardizedFileURL == target.standardizedFileURL
-        {
+        if let existing = job.filePath, Self.isSaved(existing, in: target) {
             return job  // already saved there; never a second copy
         }
         var source = job
@@ -301,18 +299,31 @@ public actor GenerationEngine {
         } else {
             let downloader = downloader
             let hub = hub
+            let store = store
+            let lockURL = configuration.databaseURL.deletingLastPathComponent()
+                .appendingPathComponent("locks").appendingPathComponent("download-\(job.id).lock")
             task = Task {
-                try await downloader.download(job: source, into: target) { hub.emit(.downloadProgress($0)) }
+                // One process at a time per job; a process that waited finds the file already saved.
+                let lock = try await FileLock.acquire(lockURL)
+                defer { lock.release() }
+                if let saved = try store.job(id: job.id)?.filePath, Self.isSaved(saved, in: target) {
+                    return URL(fileURLWithPath: saved)
+                }
+                let file = try await downloader.download(job: source, into: target) {
+                    hub.emit(.downloadProgress($0))
+                }
+                try store.update(job.id, note: "downloaded to \(file.path)") {
+                    $0.filePath = file.path
+                    $0.downloadedAt = Date()
+                }
+                return file
             }
             downloads[job.id] = task
         }
         defer { downloads[job.id] = nil }
         do {
-            let file = try await task.value
-            let updated = try store.update(job.id, note: "downloaded to \(file.path)") {
-                $0.filePath = file.path
-                $0.downloadedAt = Date()
-            }
+            _ = try await task.value
+            let updated = try requireJob(job.id)
             hub.emit(.jobChanged(updated))
             return updated
         } catch {
@@ -321,6 +332,13 @@ public actor GenerationEngine {
             logger.warning("download of \(job.id) failed: \(message)")
             throw error
         }
+    }
+
+    /// Whether `file` exists directly inside `folder`.
+    static func isSaved(_ file: String, in folder: URL) -> Bool {
+        let url = URL(fileURLWithPath: file)
+        return FileManager.default.fileExists(atPath: file)
+            && url.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path
     }
 
     /// `url` with its scheme, host and port replaced by those of `base`.
