@@ -357,6 +357,14 @@ public actor GenerationEngine {
 
     // MARK: Reading
 
+    /// Seconds after acceptance in which a job like this one usually finishes: learned from this
+    /// store's finished jobs of the same model, duration and resolution, else the provider's figures.
+    public nonisolated func expectedGenerationWindow(for job: Job) -> ClosedRange<Double> {
+        let p = job.parameters
+        let history = (try? store.generationTimes(model: p.model, duration: p.duration, resolution: p.resolution)) ?? []
+        return configuration.policy.expectedWindow(model: p.model, duration: p.duration, history: history)
+    }
+
     /// Finds a job by local id, generation id, or unambiguous id prefix.
     public nonisolated func job(_ reference: String) throws -> Job? { try store.resolve(reference) }
 

@@ -42,9 +42,7 @@ struct EngineSession {
             endpoint.apiKey = "demo"
             policy.timeScale = scale
             if announceDemo {
-                Console.error(
-                    "DEMO mode: no API key configured (or --demo), so jobs run against the built-in simulator and cost nothing. Set AIML_API_KEY to use the real API."
-                )
+                Console.error("DEMO mode, simulated and free (set AIML_API_KEY for real jobs)")
             }
         }
         let configuration = EngineConfiguration(

@@ -1,78 +1,98 @@
 import Foundation
 import HailuoCore
 import HailuoEngine
+import Synchronization
 
-/// Waits for jobs to finish, whoever polls them (this process or another), printing each
-/// status change on stderr.
+/// Waits for jobs to finish, whoever polls them (this process or another): each status change
+/// is a line on stderr, and on a terminal one live line shows time left or download progress.
 struct Waiter {
     let session: EngineSession
     let timeout: Double?
     let download: Bool
     let quiet: Bool
 
-    /// Returns the jobs as they ended; throws `.timeout` when the deadline passes first.
+    /// Returns the jobs as they ended; throws a `.timeout` failure when the deadline passes first.
     func wait(for ids: [String]) async throws -> [Job] {
         let engine = session.engine
-        let progressTask = quiet ? nil : Task { await reportDownloads(engine.events()) }
-        defer { progressTask?.cancel() }
+        let live = LiveLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        defer { live.clear() }
+        let transfers = TransferBoard()
+        let listener = Task {
+            for await event in engine.events() { transfers.note(event) }
+        }
+        defer { listener.cancel() }
         await engine.start(only: Set(ids))
         let started = Date()
-        var lastShown: [String: String] = [:]
-        var downloaded: Set<String> = []
+        var shownStatus: [String: String] = [:]
+        var shownFile: Set<String> = []
+        var requested: Set<String> = []
         while true {
             try Task.checkCancellation()
-            var jobs: [Job] = []
-            for id in ids {
-                guard let job = try session.engine.store.job(id: id) else {
+            let jobs = try ids.map { id in
+                guard let job = try engine.store.job(id: id) else {
                     throw CLIFailure(.usage, "job \(id) disappeared from the store")
                 }
-                jobs.append(job)
+                return job
             }
-            for job in jobs where lastShown[job.id] != job.displayStatus {
-                lastShown[job.id] = job.displayStatus
-                if !quiet {
+            for job in jobs {
+                if shownStatus[job.id] != job.displayStatus, !quiet {
                     let age = JobText.duration(Date().timeIntervalSince(job.submittedAt ?? job.createdAt))
-                    Console.progress("\(job.id)  \(Redactor.inert(job.displayStatus))  \(age)")
+                    live.print("\(job.id)  \(Redactor.inert(job.displayStatus))  \(age)")
+                }
+                shownStatus[job.id] = job.displayStatus
+                if let file = job.filePath, !shownFile.contains(job.id), !quiet {
+                    live.print("\(job.id)  saved \(file)")
+                }
+                if job.filePath != nil { shownFile.insert(job.id) }
+                if let failure = transfers.takeFailure(job.id) {
+                    live.print("\(job.id)  download failed: \(Redactor.inert(failure))")
+                }
+                if download, job.phase == .completed, job.filePath == nil, !requested.contains(job.id) {
+                    requested.insert(job.id)
+                    Task { _ = try? await engine.download(job.id) }
                 }
             }
-            if download {
-                for job in jobs where job.phase == .completed && job.filePath == nil && !downloaded.contains(job.id) {
-                    downloaded.insert(job.id)
-                    do {
-                        let saved = try await engine.download(job.id)
-                        if !quiet { Console.progress("\(job.id)  saved \(saved.filePath ?? "")") }
-                    } catch {
-                        Console.error("\(job.id): \(Redactor.inert(String(describing: error)))")
-                    }
-                }
-            }
+            live.show(liveText(jobs, transfers))
             let settled = jobs.allSatisfy { job in
-                job.phase.isFinished
-                    && (!download || job.phase != .completed || downloaded.contains(job.id) || job.filePath != nil)
-                    || job.phase == .unconfirmed
+                job.phase == .unconfirmed
+                    || job.phase.isFinished
+                        && (!download || job.phase != .completed || job.filePath != nil || transfers.failed(job.id))
             }
-            if settled { return try ids.compactMap { try session.engine.store.job(id: $0) } }
+            if settled { return jobs }
             if let timeout, Date().timeIntervalSince(started) >= timeout {
-                let open = jobs.filter { !$0.phase.isFinished }.map { "\($0.id) (\($0.displayStatus))" }
+                let open = jobs.filter { !$0.phase.isFinished }
+                let listed = open.map { "\($0.id) (\($0.displayStatus))" }.joined(separator: ", ")
+                let again = open.map(\.id).joined(separator: " ")
                 throw CLIFailure(
                     .timeout,
-                    "timed out after \(JobText.duration(timeout)); still running: \(open.joined(separator: ", ")). They go on upstream: run `hailuo wait \(open.isEmpty ? "ID" : jobs.filter { !$0.phase.isFinished }.map(\.id).joined(separator: " "))` later."
-                )
+                    "timed out after \(JobText.duration(timeout)); still running: \(listed). "
+                        + "They go on upstream: run `hailuo wait \(again)` later.")
             }
             try await Task.sleep(for: .milliseconds(250))
         }
     }
 
-    private func reportDownloads(_ events: AsyncStream<EngineEvent>) async {
-        var lastPercent: [String: Int] = [:]
-        for await event in events {
-            guard case .downloadProgress(let progress) = event, let total = progress.total, total > 0 else { continue }
-            let percent = Int(progress.received * 100 / total)
-            if percent / 25 != (lastPercent[progress.jobID] ?? -1) / 25 {
-                lastPercent[progress.jobID] = percent
-                Console.progress("\(progress.jobID)  downloading \(percent)%")
-            }
+    /// "21z5f01a  generating  14s, about 20s left" for one pending job, a count for several,
+    /// or download progress.
+    private func liveText(_ jobs: [Job], _ transfers: TransferBoard) -> String {
+        for job in jobs where job.phase == .completed && job.filePath == nil {
+            if let percent = transfers.percent(job.id) { return "\(job.id)  downloading \(percent)%" }
         }
+        let pending = jobs.filter { $0.phase == .pending }
+        guard let job = pending.first else { return "" }
+        if pending.count > 1 { return "\(pending.count) jobs pending…" }
+        let elapsed = Date().timeIntervalSince(job.submittedAt ?? job.createdAt)
+        let window = session.engine.expectedGenerationWindow(for: job)
+        let outlook: String
+        if elapsed < window.lowerBound {
+            let middle = (window.lowerBound + window.upperBound) / 2
+            outlook = "about \(JobText.duration(middle - elapsed)) left"
+        } else if elapsed <= window.upperBound {
+            outlook = "due any moment"
+        } else {
+            outlook = "running late (usually done within \(JobText.duration(window.upperBound)))"
+        }
+        return "\(job.id)  \(Redactor.inert(job.displayStatus))  \(JobText.duration(elapsed)), \(outlook)"
     }
 
     /// The exit status that sums up how the jobs ended.
@@ -81,4 +101,37 @@ struct Waiter {
         if jobs.contains(where: { $0.phase == .failed || $0.phase == .dismissed }) { return .jobFailed }
         return .success
     }
+}
+
+/// Download progress and failures seen in engine events, read by the waiter's loop.
+final class TransferBoard: Sendable {
+    private struct State {
+        var percent: [String: Int] = [:]
+        var failures: [String: String] = [:]
+        var failed: Set<String> = []
+    }
+    private let state = Mutex(State())
+
+    func note(_ event: EngineEvent) {
+        state.withLock { state in
+            switch event {
+            case .downloadProgress(let progress):
+                if let total = progress.total, total > 0 {
+                    state.percent[progress.jobID] = Int(progress.received * 100 / total)
+                }
+            case .downloadFailed(let jobID, let message):
+                state.failures[jobID] = message
+                state.failed.insert(jobID)
+            default:
+                break
+            }
+        }
+    }
+
+    func percent(_ jobID: String) -> Int? { state.withLock { $0.percent[jobID] } }
+
+    func failed(_ jobID: String) -> Bool { state.withLock { $0.failed.contains(jobID) } }
+
+    /// The failure message for the job, once.
+    func takeFailure(_ jobID: String) -> String? { state.withLock { $0.failures.removeValue(forKey: jobID) } }
 }
