@@ -178,3 +178,36 @@ struct SimulateCommandTests {
         #expect(server.terminationReason == .exit)
     }
 }
+
+@Suite("The CLI killed mid-submission")
+struct CLICrashTests {
+    @Test func aSubmitKilledDuringThePOSTLeavesAnUnconfirmedJob() async throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        let simulator = Simulator(configuration: SimulatorConfiguration(slowDelay: 30))
+        let port = try await simulator.start()
+        simulator.inject(.slow, on: .create, count: 1)
+        let cli = CLIRunner(
+            home: home, extra: ["AIML_API_KEY": "sk-kill-test-0001", "AIML_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        let process = Process()
+        process.executableURL = CLIRunner.binary
+        process.arguments = ["submit", "--prompt", "killed mid-POST"]
+        process.environment = cli.environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<200 where simulator.recordedRequests().isEmpty {
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        #expect(simulator.recordedRequests().count == 1)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let jobs = try await cli.run(["jobs", "--json"])
+        let lines = jobs.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("\"phase\":\"unconfirmed\"") == true)
+        #expect(simulator.issuedGenerationIDs().count == 1)
+        await simulator.stop()
+    }
+}

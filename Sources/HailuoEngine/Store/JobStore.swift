@@ -73,6 +73,13 @@ public final class JobStore: Sendable {
         }
     }
 
+    /// ``recoverAbandoned(isAlive:now:)`` judging holders by their process on this host: a
+    /// holder whose process is gone has left its work. Read-only front ends call this on start.
+    @discardableResult
+    public func recoverAbandoned(now: Date = Date()) throws -> [Job] {
+        try recoverAbandoned(isAlive: ProcessOwner.isAlive, now: now)
+    }
+
     /// Frees the leases of holders that are gone, and marks submissions they left half-way as
     /// unconfirmed (their POST may or may not have reached the provider). Returns those jobs.
     public func recoverAbandoned(isAlive: (String) -> Bool, now: Date = Date()) throws -> [Job] {

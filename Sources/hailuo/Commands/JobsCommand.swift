@@ -53,7 +53,9 @@ enum StoreAccess {
         let settings = try options.loadSettings()
         do {
             _ = try settings.paths.createStateDirectory()
-            return try JobStore(url: settings.paths.databaseFile(demo: settings.isDemo))
+            let store = try JobStore(url: settings.paths.databaseFile(demo: settings.isDemo))
+            try store.recoverAbandoned()  // a submission whose process died shows as unconfirmed
+            return store
         } catch {
             throw CLIFailure(.api, "could not open the job store: \(error)")
         }
