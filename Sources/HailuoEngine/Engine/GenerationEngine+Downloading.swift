@@ -1,0 +1,84 @@
+import Foundation
+import HailuoCore
+
+/// Downloading: one transfer per job across processes, recorded in the store.
+extension GenerationEngine {
+    /// Downloads a completed job's video (once per process at a time) and records the file.
+    /// - Parameter folder: where to save it (default: the configured download folder).
+    @discardableResult
+    public func download(_ reference: String, to folder: URL? = nil) async throws -> Job {
+        let job = try requireJob(reference)
+        guard job.phase == .completed else {
+            throw EngineError("job \(job.id) is \(job.displayStatus); only completed jobs have a video to download")
+        }
+        let target = folder ?? configuration.downloadDirectory
+        if let existing = job.filePath, Self.isSaved(existing, in: target) {
+            return job  // already saved there; never a second copy
+        }
+        var source = job
+        if configuration.isDemo, let url = job.videoURL {
+            // Each demo run has its own simulator port; its signed links are valid on any of them.
+            source.videoURL = Self.rebase(url, onto: configuration.endpoint.baseURL)
+        }
+        let task: Task<URL, any Error>
+        if let running = downloads[job.id] {
+            task = running
+        } else {
+            let downloader = downloader
+            let hub = hub
+            let store = store
+            let lockURL = configuration.databaseURL.deletingLastPathComponent()
+                .appendingPathComponent("locks").appendingPathComponent("download-\(job.id).lock")
+            task = Task {
+                // One process at a time per job; a process that waited finds the file already saved.
+                let lock = try await FileLock.acquire(lockURL)
+                defer { lock.release() }
+                if let saved = try store.job(id: job.id)?.filePath, Self.isSaved(saved, in: target) {
+                    return URL(fileURLWithPath: saved)
+                }
+                let file = try await downloader.download(job: source, into: target) {
+                    hub.emit(.downloadProgress($0))
+                }
+                try store.update(job.id, note: "downloaded to \(file.path)") {
+                    $0.filePath = file.path
+                    $0.downloadedAt = Date()
+                }
+                return file
+            }
+            downloads[job.id] = task
+        }
+        defer { downloads[job.id] = nil }
+        do {
+            _ = try await task.value
+            let updated = try requireJob(job.id)
+            hub.emit(.jobChanged(updated))
+            return updated
+        } catch {
+            let message = String(describing: error)
+            hub.emit(.downloadFailed(jobID: job.id, message: message))
+            logger.warning("download of \(job.id) failed: \(message)")
+            throw error
+        }
+    }
+
+    /// Whether `file` exists directly inside `folder`.
+    static func isSaved(_ file: String, in folder: URL) -> Bool {
+        let url = URL(fileURLWithPath: file)
+        return FileManager.default.fileExists(atPath: file)
+            && url.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path
+    }
+
+    /// `url` with its scheme, host and port replaced by those of `base`.
+    static func rebase(_ url: String, onto base: String) -> String {
+        guard var parts = URLComponents(string: url), let target = URLComponents(string: base) else { return url }
+        parts.scheme = target.scheme
+        parts.host = target.host
+        parts.port = target.port
+        return parts.string ?? url
+    }
+
+    func jobFinished(_ job: Job) async {
+        guard configuration.autoDownload, job.phase == .completed, job.filePath == nil else { return }
+        _ = try? await download(job.id)
+    }
+}
