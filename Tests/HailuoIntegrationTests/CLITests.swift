@@ -4,11 +4,7 @@ import Testing
 
 @Suite("The hailuo command line", .serialized)
 struct CLITests {
-    func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    func folder() throws -> URL { try temporaryFolder("hailuo-cli") }
 
     func json(_ line: Substring) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -139,8 +135,7 @@ struct CLITests {
 @Suite("hailuo simulate")
 struct SimulateCommandTests {
     @Test func theSimulatorCommandServesTheCLIOnBothFamilies() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-sim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try temporaryFolder("hailuo-sim")
         defer { try? FileManager.default.removeItem(at: home) }
         let server = Process()
         server.executableURL = CLIRunner.binary
@@ -182,8 +177,7 @@ struct SimulateCommandTests {
 @Suite("The CLI killed mid-submission")
 struct CLICrashTests {
     @Test func aSubmitKilledDuringThePOSTLeavesAnUnconfirmedJob() async throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try temporaryFolder("hailuo-kill")
         defer { try? FileManager.default.removeItem(at: home) }
         let simulator = Simulator(configuration: SimulatorConfiguration(slowDelay: 30))
         let port = try await simulator.start()

@@ -18,8 +18,7 @@ final class Harness: @unchecked Sendable {
         family: EndpointFamily = .vendor, timeScale: Double = 2000,
         simulator configuration: SimulatorConfiguration? = nil
     ) async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-it-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try temporaryFolder("hailuo-it")
         var config = configuration ?? SimulatorConfiguration()
         config.timeScale = timeScale
         if configuration == nil { config.slowDelay = 3 }
@@ -35,6 +34,7 @@ final class Harness: @unchecked Sendable {
     /// An engine with tiny poll intervals and timeouts so tests finish in seconds.
     func engine(
         autoDownload: Bool = false, readTimeout: Double = 1.5, leaseSeconds: Double = 30, baseURL: String? = nil,
+        policy: PollPolicy? = nil, requestsPerSecond: Double = 200,
         createRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2)
     ) throws -> GenerationEngine {
         let endpoint = APIEndpoint(
@@ -42,7 +42,8 @@ final class Harness: @unchecked Sendable {
             readTimeout: readTimeout)
         let configuration = EngineConfiguration(
             endpoint: endpoint, databaseURL: databaseURL, downloadDirectory: downloads, autoDownload: autoDownload,
-            policy: PollPolicy(minInterval: 0.05, maxInterval: 0.3, timeScale: timeScale), requestsPerSecond: 200,
+            policy: policy ?? PollPolicy(minInterval: 0.05, maxInterval: 0.3, timeScale: timeScale),
+            requestsPerSecond: requestsPerSecond,
             home: folder.path, createRetry: createRetry,
             pollRetry: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1), leaseSeconds: leaseSeconds,
             storeWatchInterval: 0.1)
@@ -83,4 +84,11 @@ final class Harness: @unchecked Sendable {
         await simulator.stop()
         try? FileManager.default.removeItem(at: folder)
     }
+}
+
+/// A new empty folder under the system's temporary folder, named `<prefix>-<uuid>`.
+func temporaryFolder(_ prefix: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
 }

@@ -2,7 +2,6 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
-import Logging
 import Testing
 
 @Suite("Poll scheduler against the simulator", .serialized)
@@ -11,13 +10,9 @@ struct SchedulerTests {
         let harness = try await Harness(timeScale: 2000)
         defer { Task { await harness.close() } }
         let cap = 4.0
-        let configuration = EngineConfiguration(
-            endpoint: APIEndpoint(baseURL: harness.simulator.baseURL, family: .vendor, apiKey: "k", readTimeout: 2),
-            databaseURL: harness.databaseURL, downloadDirectory: harness.downloads, autoDownload: false,
-            policy: PollPolicy(minInterval: 0.05, maxInterval: 0.1, timeScale: 2000), requestsPerSecond: cap)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let engine = try GenerationEngine(configuration: configuration, logger: logger)
+        let engine = try harness.engine(
+            readTimeout: 2, policy: PollPolicy(minInterval: 0.05, maxInterval: 0.1, timeScale: 2000),
+            requestsPerSecond: cap)
         var ids: [String] = []
         for index in 0..<12 {
             ids.append(try await engine.submit(GenerationParameters(prompt: "capped \(index)")).id)
@@ -41,12 +36,8 @@ struct SchedulerTests {
     @Test func pollNowPollsAtOnceInsteadOfWaitingForTheSchedule() async throws {
         let harness = try await Harness(timeScale: 1)  // a real-time job: the schedule would wait a minute
         defer { Task { await harness.close() } }
-        let configuration = EngineConfiguration(
-            endpoint: APIEndpoint(baseURL: harness.simulator.baseURL, family: .vendor, apiKey: "k", readTimeout: 2),
-            databaseURL: harness.databaseURL, downloadDirectory: harness.downloads, autoDownload: false)
-        var logger = Logger(label: "test")
-        logger.logLevel = .critical
-        let engine = try GenerationEngine(configuration: configuration, logger: logger)
+        // The provider's own schedule (first poll a minute away), so only poll-now can poll sooner.
+        let engine = try harness.engine(readTimeout: 2, policy: PollPolicy(), requestsPerSecond: 2)
         let job = try await engine.submit(GenerationParameters(prompt: "poke me"))
         await engine.start()
         try await Task.sleep(for: .milliseconds(300))
