@@ -295,8 +295,9 @@ extension Redactor {
     /// - A line feed becomes the two characters `\n`, a carriage return `\r` (the result is one line).
     /// - Every other C0 control character, DEL and ESC become `\xHH` (ESC is `\x1B`).
     /// - C1 control characters (U+0080...U+009F) become `\u{HH}`.
-    /// - Bidirectional overrides and isolates (U+202A...U+202E, U+2066...U+2069) and the line and
-    ///   paragraph separators (U+2028, U+2029) become `\u{HHHH}`.
+    /// - Invisible formatting characters (bidi controls, zero-width characters, the line and
+    ///   paragraph separators: ``InertText/isUnsafe(_:)``) become `\u{HHHH}`; the joiner inside
+    ///   emoji sequences is kept.
     ///
     /// A backslash itself is kept, so the output is for reading, not for reversing.
     public static func inert(_ text: String) -> String {
@@ -312,10 +313,13 @@ extension Redactor {
                 out.append(contentsOf: "\\r".unicodeScalars)
             case 0x00...0x1F, 0x7F:
                 out.append(contentsOf: "\\x\(hex(value, digits: 2))".unicodeScalars)
-            case 0x80...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                out.append(contentsOf: "\\u{\(hex(value, digits: value > 0xFF ? 4 : 2))}".unicodeScalars)
             default:
-                out.append(scalar)
+                // One judgement of what is unsafe for the whole project (InertText's).
+                if InertText.isUnsafe(scalar) {
+                    out.append(contentsOf: "\\u{\(hex(value, digits: value > 0xFF ? 4 : 2))}".unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
             }
         }
         return String(out)

@@ -46,10 +46,16 @@ public enum InertText {
         case "\"": return "\\\""
         default: break
         }
-        if isControl(scalar) || isInvisibleFormat(scalar) {
+        if isUnsafe(scalar) {
             return "\\u{" + hex(scalar.value) + "}"
         }
         return String(Character(scalar))
+    }
+
+    /// Whether `scalar` must not reach a terminal or a log as itself: a control character, or an
+    /// invisible formatting character that could disguise the text around it.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        isControl(scalar) || isInvisibleFormat(scalar)
     }
 
     /// Format characters that change how surrounding text is shown (bidi controls, zero-width

@@ -106,6 +106,16 @@ struct RedactorTests {
         #expect(Redactor.inert("abc\u{202E}def\u{7F}") == "abc\\u{202E}def\\x7F")
     }
 
+    @Test func inertAndInertTextAgreeOnWhatIsUnsafe() {
+        // Zero-width space, left-to-right mark and a byte-order mark hide in plain sight.
+        #expect(Redactor.inert("a\u{200B}b\u{200E}c\u{FEFF}") == "a\\u{200B}b\\u{200E}c\\u{FEFF}")
+        for value in [0x1B, 0x85, 0x200B, 0x202E, 0x2066, 0x2028, 0xFEFF] {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            #expect(InertText.isUnsafe(scalar))
+            #expect(!Redactor.inert(String(Character(scalar))).unicodeScalars.contains(scalar))
+        }
+    }
+
     @Test func inertKeepsPrintableUnicode() {
         let text = "Café, 猫, 🐈‍⬛, \\ backslash"
         #expect(Redactor.inert(text) == text)
