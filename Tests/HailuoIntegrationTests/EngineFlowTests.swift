@@ -38,6 +38,9 @@ struct EngineFlowTests {
 
         let downloaded = try await engine.download(job.id)
         let file = try #require(downloaded.filePath)
+        let downloadsBefore = harness.requests(.download).count
+        #expect(try await engine.download(job.id).filePath == file)  // already saved: no second copy
+        #expect(harness.requests(.download).count == downloadsBefore)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
         #expect(bytes.count > 8)
         #expect(String(decoding: bytes[4..<8], as: UTF8.self) == "ftyp")

@@ -12,9 +12,6 @@ extension GenerationEngine {
             throw EngineError("job \(job.id) is \(job.displayStatus); only completed jobs have a video to download")
         }
         let target = folder ?? configuration.downloadDirectory
-        if let existing = job.filePath, Self.isSaved(existing, in: target) {
-            return job  // already saved there; never a second copy
-        }
         var source = job
         if configuration.isDemo, let url = job.videoURL {
             // Each demo run has its own simulator port; its signed links are valid on any of them.
@@ -30,7 +27,8 @@ extension GenerationEngine {
             let lockURL = configuration.databaseURL.deletingLastPathComponent()
                 .appendingPathComponent("locks").appendingPathComponent("download-\(job.id).lock")
             task = Task {
-                // One process at a time per job; a process that waited finds the file already saved.
+                // One process at a time per job. A file already saved there (by this process earlier,
+                // or by the one we waited for) is returned as is: never a second copy.
                 let lock = try await FileLock.acquire(lockURL)
                 defer { lock.release() }
                 if let saved = try store.job(id: job.id)?.filePath, Self.isSaved(saved, in: target) {
