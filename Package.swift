@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "hailuo", targets: ["hailuo"]),
         .library(name: "HailuoEngine", targets: ["HailuoEngine"]),
         .library(name: "HailuoSimulator", targets: ["HailuoSimulator"]),
+        .library(name: "TUIKit", targets: ["TUIKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,12 +51,25 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "TUIKit"),
+        // ncursesw from Debian's libncurses-dev. No pkgConfig: SwiftPM would drop its -D flags with a
+        // warning; shim.h sets them instead and module.modulemap links the libraries.
+        .systemLibrary(name: "CNCursesW"),
+        .target(name: "CursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
+        .target(
+            name: "HailuoTUI",
+            dependencies: [
+                "TUIKit", "CursesBackend", "HailuoCore", "HailuoEngine",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "hailuo",
             dependencies: [
                 "HailuoCore",
                 "HailuoEngine",
                 "HailuoSimulator",
+                "HailuoTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,6 +82,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HailuoSimulatorTests", dependencies: ["HailuoSimulator"]),
+        .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TUIKit"]),
+        .testTarget(
+            name: "HailuoTUITests",
+            dependencies: ["HailuoTUI", "TUIKit", "HailuoCore", "HailuoEngine"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(
             name: "HailuoIntegrationTests",
             dependencies: [

@@ -10,6 +10,10 @@ struct Hailuo: AsyncParsableCommand {
         commandName: "hailuo",
         abstract: "Make videos with MiniMax Hailuo-02 through the AI/ML API, from a terminal.",
         discussion: """
+            Run with no subcommand on a terminal for the interactive screen: write a prompt, \
+            pick an image and parameters, submit with Ctrl-S, and watch the jobs table (F1 lists \
+            every key).
+
             With no API key configured, every command runs in DEMO mode against a built-in \
             simulator: nothing is sent to the real API and no credits are spent.
 
@@ -63,8 +67,14 @@ struct Hailuo: AsyncParsableCommand {
         }
     }
 
+    @OptionGroup var options: GlobalOptions
+
+    /// No subcommand: the interactive screen on a terminal, the help otherwise.
     mutating func run() async throws {
-        // The interactive terminal UI arrives with the next milestone; until then, a short help.
-        print(Hailuo.helpMessage())
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            print(Hailuo.helpMessage())
+            return
+        }
+        try await InteractiveScreen.run(options)
     }
 }

@@ -1,0 +1,34 @@
+import Foundation
+import HailuoCore
+import HailuoEngine
+import TUIKit
+
+/// How a submission ended, as the screen needs to know it.
+public enum SubmitOutcome: Sendable, Equatable {
+    /// The job exists (accepted, unconfirmed, or failed upstream).
+    case stored(JobEntry)
+    /// Validation refused it; nothing was sent.
+    case invalid([ValidationIssue])
+    /// A local problem; nothing was sent.
+    case failed(String)
+}
+
+/// Everything that can change the model: keys, time, and finished work.
+public enum Msg: Sendable, Equatable {
+    case input(InputEvent)
+    /// The clock: elapsed times and spinners move on.
+    case tick(Date)
+    /// A full list of jobs from the store (start, another process changed it, filter on hidden).
+    case jobsLoaded([JobEntry])
+    case jobChanged(JobEntry)
+    case connection(ConnectionState)
+    case downloadProgress(DownloadProgress)
+    case downloadFailed(jobID: String, message: String)
+    case submitFinished(parameters: GenerationParameters, outcome: SubmitOutcome)
+    /// An action on a job finished; the text says what happened (or why it did not).
+    case actionFinished(text: String, isError: Bool)
+    case imageChecked(ImageSlot, ImageVerdict)
+    case pathCompletions(ImageSlot, typed: String, candidates: [String])
+    /// SIGHUP, SIGTERM, or the terminal went away: save and leave.
+    case terminate
+}

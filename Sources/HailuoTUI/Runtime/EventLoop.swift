@@ -1,0 +1,94 @@
+import CursesBackend
+import Foundation
+import HailuoCore
+import HailuoEngine
+import TUIKit
+
+/// The UI thread's loop: read keys and messages, update, draw the changed cells, then sleep in
+/// `poll()` until input, a message, or the next tick. Everything here runs on one thread.
+final class EventLoop {
+    private let terminal: CursesTerminal
+    private let inbox = Inbox<Msg>()
+    private let runner: CommandRunner
+    private let signals: TerminationSignals
+    private var model: AppModel
+    private let insideTmux: Bool
+
+    init(engine: GenerationEngine, environment: AppEnvironment) throws {
+        signals = TerminationSignals()
+        terminal = try CursesTerminal(options: TerminalOptions())
+        var environment = environment
+        environment.glyphs = TUIApp.glyphs(utf8: terminal.isUTF8, term: ProcessInfo.processInfo.environment["TERM"])
+        environment.colors = terminal.supportsColor
+        model = AppModel(environment: environment, size: terminal.size, now: Date())
+        let inbox = inbox
+        let process = ProcessInfo.processInfo
+        runner = CommandRunner(
+            engine: engine, home: process.environment["HOME"],
+            currentDirectory: FileManager.default.currentDirectoryPath
+        ) { inbox.post($0) }
+        insideTmux = process.environment["TMUX"] != nil
+        signals.install(wake: inbox.wakeHandle)
+    }
+
+    /// Runs until quit; restores the terminal on the way out.
+    func run() -> TUIApp.Exit {
+        defer { terminal.restore() }
+        let pump = runner.pumpEvents()
+        defer { pump.cancel() }
+        runner.run(.loadJobs)
+        var exit = TUIApp.Exit.quit
+        terminal.draw(model.view())
+        while true {
+            var messages = terminal.readEvents().map(Msg.input)
+            messages += inbox.drain()
+            if signals.terminationRequested {
+                messages.append(.terminate)
+                exit = .terminated
+            }
+            for message in messages {
+                for command in model.update(message) { perform(command) }
+                if model.quitting { break }
+            }
+            if model.quitting { break }
+            terminal.draw(model.view())
+            let tick = model.nextTick(after: Date())
+            let deadline = tick.map { ContinuousClock.now + .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000)) }
+            switch terminal.waitForInput(until: deadline, wakeFD: inbox.fileDescriptor) {
+            case .timeout:
+                inbox.post(.tick(Date()))
+            case .hangup:
+                // The terminal is gone: nothing more can be drawn; leave at once.
+                _ = model.update(.terminate)
+                return .terminated
+            case .input, .woken:
+                break
+            }
+        }
+        return exit
+    }
+
+    private func perform(_ command: Command) {
+        switch command {
+        case .copy(let text):
+            terminal.writeRaw(TerminalSequences.copyToClipboard(text, insideTmux: insideTmux))
+        case .notify(let title, let body):
+            switch model.environment.finishNotice {
+            case .bell: terminal.bell()
+            case .osc9: terminal.writeRaw(TerminalSequences.notifyOSC9("\(title): \(body)", insideTmux: insideTmux))
+            case .osc777:
+                terminal.writeRaw(TerminalSequences.notifyOSC777(title: title, body: body, insideTmux: insideTmux))
+            case .none: break
+            }
+        case .redraw:
+            terminal.invalidate()
+        case .suspend:
+            terminal.suspend()
+            inbox.post(.input(.resize(terminal.size)))
+        case .quit:
+            break
+        default:
+            runner.run(command)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import CursesBackend
+import Foundation
+import HailuoCore
+import HailuoEngine
+import TUIKit
+
+/// The interactive terminal UI: one thread owns ncurses and the model; the engine's work and
+/// events arrive as messages through the inbox's wake pipe.
+public enum TUIApp {
+    /// Why the screen closed.
+    public enum Exit: Sendable, Equatable {
+        /// The user quit.
+        case quit
+        /// SIGHUP, SIGTERM, or the terminal went away.
+        case terminated
+    }
+
+    /// Runs the screen until the user quits or the terminal goes away. The engine must be started;
+    /// the caller shuts it down afterwards (unfinished jobs resume at the next start).
+    public static func run(engine: GenerationEngine, environment: AppEnvironment) async throws -> Exit {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do {
+                    let loop = try EventLoop(engine: engine, environment: environment)
+                    continuation.resume(returning: loop.run())
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.name = "hailuo-ui"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    /// The glyph set for this terminal: ASCII where Unicode symbols would show as garbage.
+    public static func glyphs(utf8: Bool, term: String?) -> Glyphs {
+        guard utf8 else { return .ascii }
+        switch term ?? "" {
+        case "vt100", "vt102", "vt220", "linux", "dumb": return .ascii
+        default: return .unicode
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// A terminal colour: the 16 named ones or an index into the 256-colour palette.
+public enum Color: Sendable, Hashable {
+    case black, red, green, yellow, blue, magenta, cyan, white
+    case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
+    /// An xterm 256-colour index; terminals with fewer colours get the nearest named one.
+    case indexed(UInt8)
+
+    /// The colour's number in the xterm palette (0...255).
+    public var paletteIndex: Int {
+        switch self {
+        case .black: 0
+        case .red: 1
+        case .green: 2
+        case .yellow: 3
+        case .blue: 4
+        case .magenta: 5
+        case .cyan: 6
+        case .white: 7
+        case .brightBlack: 8
+        case .brightRed: 9
+        case .brightGreen: 10
+        case .brightYellow: 11
+        case .brightBlue: 12
+        case .brightMagenta: 13
+        case .brightCyan: 14
+        case .brightWhite: 15
+        case .indexed(let index): Int(index)
+        }
+    }
+}
+
+/// How a cell looks. `nil` colours mean the terminal's own default (`use_default_colors`).
+public struct Style: Sendable, Hashable {
+    public var foreground: Color?
+    public var background: Color?
+    public var bold: Bool
+    public var dim: Bool
+    public var italic: Bool
+    public var underline: Bool
+    public var reverse: Bool
+
+    public init(
+        foreground: Color? = nil, background: Color? = nil, bold: Bool = false, dim: Bool = false,
+        italic: Bool = false, underline: Bool = false, reverse: Bool = false
+    ) {
+        self.foreground = foreground
+        self.background = background
+        self.bold = bold
+        self.dim = dim
+        self.italic = italic
+        self.underline = underline
+        self.reverse = reverse
+    }
+
+    /// The terminal's default look.
+    public static let plain = Style()
+
+    /// This style with another foreground.
+    public func foreground(_ color: Color?) -> Style {
+        var copy = self
+        copy.foreground = color
+        return copy
+    }
+
+    /// This style with another background.
+    public func background(_ color: Color?) -> Style {
+        var copy = self
+        copy.background = color
+        return copy
+    }
+
+    /// This style in bold.
+    public var bolded: Style {
+        var copy = self
+        copy.bold = true
+        return copy
+    }
+
+    /// This style dimmed.
+    public var dimmed: Style {
+        var copy = self
+        copy.dim = true
+        return copy
+    }
+
+    /// This style in reverse video.
+    public var reversed: Style {
+        var copy = self
+        copy.reverse = true
+        return copy
+    }
+
+    /// This style underlined.
+    public var underlined: Style {
+        var copy = self
+        copy.underline = true
+        return copy
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import HailuoCore
+import HailuoEngine
+import HailuoTUI
+
+/// `hailuo` with no subcommand on a terminal: the interactive screen.
+enum InteractiveScreen {
+    /// Opens the engine (demo simulator when there is no key), runs the screen, and closes the
+    /// engine again: polling stops, leases go back to the store, unfinished jobs resume next time.
+    static func run(_ options: GlobalOptions) async throws {
+        let session = try await EngineSession.open(options, announceDemo: false)
+        await session.engine.start()
+        let settings = session.settings
+        let environment = ProcessInfo.processInfo.environment
+        let isEmpty = (try? session.engine.store.jobs(includeHidden: true, limit: 1).isEmpty) ?? false
+        let appEnvironment = AppEnvironment(
+            isDemo: settings.isDemo, host: displayHost(session.engine.configuration.endpoint.baseURL),
+            keyFingerprint: settings.isDemo ? "demo" : settings.keyFingerprint, family: settings.family,
+            defaults: GenerationParameters(
+                model: settings.defaultModel, prompt: "", promptOptimizer: settings.defaultPromptOptimizer,
+                duration: settings.defaultDuration, resolution: settings.defaultResolution),
+            finishNotice: settings.notifyOnFinish, sshConnection: environment["SSH_CONNECTION"],
+            user: environment["USER"], hostName: ProcessInfo.processInfo.hostName,
+            firstRun: settings.isDemo && isEmpty)
+        let exit: TUIApp.Exit
+        do {
+            exit = try await TUIApp.run(engine: session.engine, environment: appEnvironment)
+        } catch {
+            await session.close()
+            throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
+        }
+        let running = (try? session.engine.store.jobs(phases: [.pending, .submitting]).count) ?? 0
+        await session.close()
+        if running > 0, exit == .quit {
+            let noun = running == 1 ? "job is" : "jobs are"
+            Console.error(
+                "\(running) \(noun) still running upstream; they resume when hailuo starts again (hailuo jobs)")
+        }
+        if exit == .terminated { Foundation.exit(130) }
+    }
+
+    /// `api.aimlapi.com` or `127.0.0.1:4242`: the host (and port) of a base URL.
+    static func displayHost(_ baseURL: String) -> String {
+        guard let components = URLComponents(string: baseURL), let host = components.host else { return baseURL }
+        return components.port.map { "\(host):\($0)" } ?? host
+    }
+}

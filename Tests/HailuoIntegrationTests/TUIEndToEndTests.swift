@@ -1,0 +1,142 @@
+import Foundation
+import HailuoCore
+import Testing
+
+/// The real `hailuo` screen in tmux, in demo mode against its embedded simulator: what a user
+/// types, what the screen shows, and that nothing is lost across a restart.
+@Suite("Terminal UI end to end", .serialized)
+struct TUIEndToEndTests {
+    /// A private HOME (own config, state and videos) with a 1280x720 PNG in it.
+    private static func sandbox() throws -> (runner: CLIRunner, image: URL) {
+        let home = try temporaryFolder("hailuo-tui")
+        let image = home.appendingPathComponent("boat.png")
+        try Data(SyntheticImage.png(width: 1280, height: 720)).write(to: image)
+        let runner = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60", "TERM": "xterm-256color"])
+        return (runner, image)
+    }
+
+    private static func open(_ runner: CLIRunner, columns: Int = 100, rows: Int = 30) throws -> TmuxSession {
+        try TmuxSession(
+            columns: columns, rows: rows, environment: runner.environment, command: [CLIRunner.binary.path])
+    }
+
+    @Test func composeSubmitWatchResizeQuitAndFindTheJobAgain() async throws {
+        let (runner, image) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let prompt = "A paper boat 纸船 sails 🚣 down a rainy street"
+        do {
+            let tmux = try Self.open(runner)
+            defer { tmux.kill() }
+            try await tmux.waitFor("No jobs yet")
+            #expect(try tmux.capture().contains("DEMO"))
+
+            try tmux.type(prompt)
+            let typed = try await tmux.waitFor("\(prompt.utf16.count)/2000")
+            let promptRow = try #require(typed.split(separator: "\n").first { $0.contains("纸船") })
+            // The box's right border stays in the last column: CJK and emoji count as 2 cells.
+            #expect(promptRow.hasSuffix("│"))
+            #expect(Self.cells(promptRow) == 100)
+
+            try tmux.sendKeys("Tab")
+            try tmux.type(image.path)
+            try await tmux.waitFor("PNG 1280x720")
+
+            try tmux.sendKeys("F4")  // resolution 1080P (6 s clips only)
+            try await tmux.waitFor("‹1080P›")
+            try tmux.sendKeys("F3")  // 10 s is refused at 1080P, and the screen says why
+            try await tmux.waitFor("10 s is not available at 1080P")
+            try tmux.sendKeys("F4", "F3")  // back to 768P, then 10 s
+            try await tmux.waitFor("‹10 s›")
+
+            try tmux.sendKeys("C-s")
+            try await tmux.waitUntil("a queued or generating row") {
+                $0.contains("queued") || $0.contains("generating")
+            }
+            let done = try await tmux.waitFor("completed", timeout: .seconds(60))
+            #expect(done.contains("10s 768P"))
+
+            try tmux.resize(columns: 40, rows: 12)
+            try await tmux.waitFor("60x18")
+            try tmux.resize(columns: 120, rows: 40)
+            try await tmux.waitUntil("the layout back at 120x40") { $0.contains("Prompt") && $0.contains("completed") }
+
+            try tmux.sendKeys("Escape")  // to the jobs table, where q quits
+            try await Task.sleep(for: .milliseconds(200))
+            try tmux.sendKeys("q")
+            try await Self.waitForExit(tmux)
+            #expect(try tmux.exitStatus == 0)
+        }
+
+        let again = try Self.open(runner)
+        defer { again.kill() }
+        let screen = try await again.waitFor("completed")
+        #expect(screen.contains("A paper boat"))
+        #expect(!screen.contains("No jobs yet"))
+        try again.sendKeys("C-c")
+        try await Self.waitForExit(again)
+        let status = try again.exitStatus
+        let last = try again.capture()
+        #expect(status == 0, "exit status \(String(describing: status)); screen:\n\(last)")
+    }
+
+    @Test func aJobSubmittedByAnotherProcessAppears() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let tmux = try Self.open(runner)
+        defer { tmux.kill() }
+        try await tmux.waitFor("No jobs yet")
+        let outcome = try await runner.run(["submit", "--prompt", "Lanterns drift over a night river"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        try await tmux.waitFor("Lanterns drift", timeout: .seconds(20))
+        try await tmux.waitFor("completed", timeout: .seconds(60))
+    }
+
+    @Test func aValidationErrorShowsNextToItsFieldAndNothingIsSent() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let tmux = try Self.open(runner)
+        defer { tmux.kill() }
+        try await tmux.waitFor("No jobs yet")
+        try tmux.sendKeys("C-s")  // empty prompt
+        let screen = try await tmux.waitFor("not sent")
+        #expect(screen.contains("must not be empty"))
+        #expect(screen.contains("No jobs yet"))
+    }
+
+    @Test func terminationSignalEndsTheProgram() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let tmux = try Self.open(runner)
+        defer { tmux.kill() }
+        try await tmux.waitFor("No jobs yet")
+        let pid = try tmux.panePID
+        #expect(Foundation.kill(pid, SIGTERM) == 0)
+        try await Self.waitForExit(tmux)
+        #expect(try tmux.exitStatus == 130)
+    }
+
+    /// Waits until the program in the pane has exited and tmux has its exit status (tmux marks
+    /// the pane dead when the terminal closes, and learns the status a moment later).
+    static func waitForExit(_ tmux: TmuxSession, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while try tmux.exitStatus == nil {
+            if ContinuousClock.now >= deadline {
+                Issue.record("the program did not exit within \(timeout); screen:\n\(try tmux.capture())")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// Terminal cells a captured row takes (tmux prints a wide character once for its 2 cells).
+    static func cells(_ row: Substring) -> Int {
+        row.reduce(0) { total, character in
+            guard let scalar = character.unicodeScalars.first else { return total }
+            let wide =
+                (0x1100...0x115F).contains(scalar.value) || (0x2E80...0xA4CF).contains(scalar.value)
+                || (0xAC00...0xD7A3).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+                || (0xFF00...0xFF60).contains(scalar.value) || (0x1F300...0x1FAFF).contains(scalar.value)
+            return total + (wide ? 2 : 1)
+        }
+    }
+}
