@@ -204,8 +204,8 @@ PY
 
 # ---------------------------------------------------------------------------------------------
 # Scenes. Each: a fresh HOME, seed the store if needed, start the TUI, drive it, shoot it.
-# TODO(lead): keys and awaited texts follow the TUI as of this writing (KeyHelp.swift and
-# TUIEndToEndTests.swift); check them when the bindings or wording change.
+# Keys and awaited texts follow KeyHelp.swift and TUIEndToEndTests.swift; check them when the
+# bindings or wording change.
 # ---------------------------------------------------------------------------------------------
 
 PROMPT_BOAT="A paper boat 🚣 drifts down a rainy Tokyo street at dusk, neon 雨の夜 reflected in the puddles ✨"
@@ -284,7 +284,7 @@ scene_details() {
 
 scene_help() {
     new_home help
-    start_tui 100 40 # TODO(lead): every key needs about 56 rows; the overlay ends with "more keys"
+    start_tui 120 40 # two columns: every key fits
     wait_for "No jobs yet"
     keys F1
     wait_for "Prompt editor"
@@ -294,14 +294,20 @@ scene_help() {
 
 scene_field_error() {
     new_home field-error
+    synthetic_image "$SCENE_HOME/thumbnail.png" 240 240
     start_tui 100 30
     wait_for "No jobs yet"
     type_text "A slow dolly shot through a bamboo forest 竹林 at dawn, mist between the stalks 🎋"
-    keys F4 # resolution 1080P (6 s clips only)
-    wait_for "‹1080P›"
-    keys F3 # 10 s is refused at 1080P, and the screen says why next to the field
+    keys Tab # to the first-frame field
+    # shellcheck disable=SC2088 # typed as a person would; the TUI expands ~
+    type_text "~/thumbnail.png"
+    wait_for "240x240" # the preflight verdict, before anyone submits
+    keys F4                 # resolution 1080P (6 s clips only)
+    keys F3                 # 10 s is refused at 1080P, and the options row says why
     wait_for "10 s is not available at 1080P"
-    shoot field-error "hailuo — a field error"
+    keys C-s # refused: the reason shows next to the field and nothing is sent
+    wait_for "not sent"
+    shoot field-error "hailuo — errors next to their fields"
     stop
 }
 

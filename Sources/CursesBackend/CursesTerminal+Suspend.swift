@@ -16,6 +16,9 @@ extension CursesTerminal {
         _ = def_prog_mode()
         _ = endwin()
         _ = hailuo_default_stop_action()
+        // raise(), not kill(getpid()): a signal to this thread is delivered before raise returns,
+        // while one to the process may reach another thread after the handler is back in place,
+        // and then nothing stops. The owning thread must not block SIGTSTP (see TUIApp.run).
         _ = raise(SIGTSTP)
         // ... stopped until SIGCONT ...
         _ = hailuo_handle_stop_action()

@@ -24,10 +24,10 @@ public enum Formatting {
 
     /// How much longer a job should take, given the window in which jobs like it usually finish
     /// (seconds after acceptance) and the time since it was accepted: `~3 min`, `<1 min`,
-    /// `<2 min` (past the middle of the window), `any moment` (past its end).
+    /// `<2 min` (past the middle of the window), `soon` (past its end).
     public static func remaining(expected: ClosedRange<Double>, elapsed: TimeInterval) -> String {
         let latest = expected.upperBound - elapsed
-        guard latest > 0 else { return "any moment" }
+        guard latest > 0 else { return "soon" }
         let middle = (expected.lowerBound + expected.upperBound) / 2 - elapsed
         if middle > 0 {
             if middle < 60 { return "<1 min" }

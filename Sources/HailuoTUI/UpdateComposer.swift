@@ -220,6 +220,7 @@ extension AppModel {
 
     /// Ctrl-S: validate (nothing is sent when anything is wrong), ask before a quick repeat, send.
     mutating func requestSubmit() -> [Command] {
+        composer.optionNote = nil
         let parameters = composer.parameters
         let issues = Validator.issues(for: parameters)
         if !issues.isEmpty {

@@ -80,8 +80,7 @@ extension AppModel {
         let note = fieldNote(slot, theme: theme)
         let editorX = rect.x + Self.fieldLabelWidth
         let available = rect.maxX - editorX
-        // The editor keeps at least half the room (and 22 columns); the note gets the rest.
-        let noteWidth = min(note.displayWidth, max(0, available - max(22, available / 2)))
+        let noteWidth = min(note.displayWidth, Self.fieldNoteRoom(fieldWidth: rect.width))
         let editorWidth = max(1, available - (noteWidth > 0 ? noteWidth + 2 : 1))
         let editorRect = Rect(x: editorX, y: rect.y, width: editorWidth, height: 1)
         canvas.fill(editorRect, style: theme.field)
@@ -93,6 +92,13 @@ extension AppModel {
                 note, on: &canvas, at: Point(x: rect.maxX - noteWidth, y: rect.y), width: noteWidth,
                 ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// Columns right of an image field for its note: the editor keeps at least half the room
+    /// (and 22 columns), the note gets the rest.
+    static func fieldNoteRoom(fieldWidth: Int) -> Int {
+        let available = fieldWidth - fieldLabelWidth
+        return max(0, available - max(22, available / 2))
     }
 
     /// What shows right of an image field: its issue, else the preflight verdict, else whether
@@ -213,7 +219,8 @@ extension AppModel {
             ellipsis: theme.glyphs.ellipsis)
     }
 
-    /// Path candidates while completing, else why a toggle was refused, else an options issue.
+    /// Path candidates while completing, else why a toggle was refused, else an options issue,
+    /// else the focused image field's note in full when it is cut short beside the field.
     func noteSpans(theme: Theme, width: Int) -> [Span] {
         if let completions = composer.completions, !completions.candidates.isEmpty {
             return candidateSpans(completions.candidates, theme: theme, width: width)
@@ -225,6 +232,10 @@ extension AppModel {
             if let issue = composer.issues[field] {
                 return [Span("\(theme.glyphs.cross) \(theme.ascii(Redactor.inert(issue)))", theme.error)]
             }
+        }
+        for slot in ImageSlot.allCases where focus == slot.focus {
+            let note = fieldNote(slot, theme: theme)
+            if note.displayWidth > Self.fieldNoteRoom(fieldWidth: layout.firstFrame.width) { return note }
         }
         return []
     }

@@ -34,7 +34,7 @@ struct JobColumn: Sendable, Equatable {
         case .id: 8
         case .status: 13
         case .elapsed: 7
-        case .left: 10
+        case .left: 8
         case .model: 10
         case .clip: 9
         case .prompt, .result: nil
@@ -43,28 +43,29 @@ struct JobColumn: Sendable, Equatable {
 
     /// Columns left of the first column: the selection pointer and a space.
     static let markerWidth = 2
-    static let promptMinimum = 12
-    static let resultMinimum = 14
-    static let resultComfortable = 18
-    static let resultPreferred = 26
+    /// The prompt is worth more than the model and clip columns up to this width…
+    static let promptComfortable = 24
+    /// …and more than elapsed and left only below this one.
+    static let promptMinimum = 14
+    static let resultMinimum = 18
+    static let resultPreferred = 24
     /// Fixed columns in the order they are given up when the table is narrow.
     static let dropOrder: [Kind] = [.clip, .model, .left, .elapsed]
 
-    /// The columns for a table `width` columns wide: the fixed ones that fit (dropping clip,
-    /// model, left, elapsed in that order), then prompt and result sharing the rest.
+    /// The columns for a table `width` columns wide: the fixed ones that fit (clip and model go
+    /// before the prompt drops below 24 columns, left and elapsed before it drops below 14), then
+    /// prompt and result sharing the rest, the prompt taking the larger part.
     static func plan(width: Int) -> [JobColumn] {
         var kinds: [Kind] = [.id, .status, .elapsed, .left, .model, .clip]
         func fixedTotal() -> Int { kinds.reduce(0) { $0 + (fixedWidth($1) ?? 0) + 1 } }
-        var dropIndex = 0
-        while markerWidth + fixedTotal() + promptMinimum + 1 + resultMinimum > width, dropIndex < dropOrder.count {
-            kinds.removeAll { $0 == dropOrder[dropIndex] }
-            dropIndex += 1
+        for kind in dropOrder {
+            let promptFloor = kind == .clip || kind == .model ? promptComfortable : promptMinimum
+            guard markerWidth + fixedTotal() + promptFloor + 1 + resultMinimum > width else { break }
+            kinds.removeAll { $0 == kind }
         }
-        // Prompt and result share the rest: result gets half, at least 18 columns (enough for
-        // "link expires in 5h") when the prompt keeps its minimum, at most 26.
         let flexible = max(0, width - markerWidth - fixedTotal())
-        let resultFloor = max(0, min(resultComfortable, flexible - 1 - promptMinimum))
-        let result = min(resultPreferred, max(resultFloor, flexible / 2))
+        let result = min(
+            resultPreferred, max(min(resultMinimum, max(0, flexible - 1 - promptMinimum)), flexible * 2 / 5))
         let prompt = max(0, flexible - 1 - result)
         var columns: [JobColumn] = []
         var x = markerWidth

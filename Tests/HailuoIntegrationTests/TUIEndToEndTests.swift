@@ -52,13 +52,15 @@ struct TUIEndToEndTests {
             try await tmux.waitUntil("a queued or generating row") {
                 $0.contains("queued") || $0.contains("generating")
             }
-            let done = try await tmux.waitFor("completed", timeout: .seconds(60))
-            #expect(done.contains("10s 768P"))
+            try await tmux.waitFor("completed", timeout: .seconds(60))
 
             try tmux.resize(columns: 40, rows: 12)
             try await tmux.waitFor("60x18")
             try tmux.resize(columns: 120, rows: 40)
-            try await tmux.waitUntil("the layout back at 120x40") { $0.contains("Prompt") && $0.contains("completed") }
+            let wide = try await tmux.waitUntil("the layout back at 120x40") {
+                $0.contains("Prompt") && $0.contains("completed")
+            }
+            #expect(wide.contains("10s 768P"), "the clip column shows what was chosen")
 
             try tmux.sendKeys("Escape")  // to the jobs table, where q quits
             try await Task.sleep(for: .milliseconds(200))
@@ -113,6 +115,29 @@ struct TUIEndToEndTests {
         #expect(Foundation.kill(pid, SIGTERM) == 0)
         try await Self.waitForExit(tmux)
         #expect(try tmux.exitStatus == 130)
+    }
+
+    @Test func ctrlZSuspendsToTheShellAndFgBringsTheScreenBack() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let tmux = try TmuxSession(
+            columns: 100, rows: 30, environment: runner.environment, command: ["/bin/bash", "--norc", "--noprofile"])
+        defer { tmux.kill() }
+        try tmux.type(CLIRunner.binary.path)
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("No jobs yet")
+        try tmux.type("draft 草稿")
+        try await tmux.waitFor("draft 草稿")
+        try tmux.sendKeys("C-z")
+        let shell = try await tmux.waitFor("Stopped")
+        #expect(!shell.contains("No jobs yet"), "the screen was left for the shell")
+        try tmux.type("fg")
+        try tmux.sendKeys("Enter")
+        // Back, repainted, with the draft kept.
+        let back = try await tmux.waitUntil("the screen back") { $0.contains("No jobs yet") && $0.contains("draft 草稿") }
+        #expect(!back.contains("Stopped"))
+        try tmux.sendKeys("C-c")
+        try await tmux.waitUntil("the shell again") { !$0.contains("No jobs yet") }
     }
 
     /// Waits until the program in the pane has exited and tmux has its exit status (tmux marks

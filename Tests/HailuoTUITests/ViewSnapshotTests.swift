@@ -378,7 +378,7 @@ struct ViewPropertyTests {
         #expect(Formatting.elapsed(3723) == "1:02:03")
         #expect(Formatting.remaining(expected: 240...300, elapsed: 20) == "~4 min")
         #expect(Formatting.remaining(expected: 240...300, elapsed: 250) == "<1 min")
-        #expect(Formatting.remaining(expected: 240...300, elapsed: 301) == "any moment")
+        #expect(Formatting.remaining(expected: 240...300, elapsed: 301) == "soon")
         #expect(Formatting.remaining(expected: 30...50, elapsed: 0) == "<1 min")
         #expect(Formatting.bytes(512) == "512 B")
         #expect(Formatting.bytes(7_740_000) == "7.4 MiB")
@@ -400,6 +400,13 @@ struct ViewPropertyTests {
         #expect(kinds(120) == [.id, .status, .elapsed, .left, .model, .clip, .prompt, .result])
         #expect(kinds(80) == [.id, .status, .elapsed, .left, .prompt, .result])
         #expect(kinds(60).contains(.prompt) && kinds(60).contains(.result) && kinds(60).contains(.status))
+        // The prompt is what tells jobs apart: it gets the larger share, and model and clip go first.
+        let promptWidth = { (width: Int) in JobColumn.plan(width: width).first { $0.kind == .prompt }?.width ?? 0 }
+        let resultWidth = { (width: Int) in JobColumn.plan(width: width).first { $0.kind == .result }?.width ?? 0 }
+        for width in [80, 100, 120, 160] {
+            #expect(promptWidth(width) >= 18, "width \(width)")
+            #expect(promptWidth(width) >= resultWidth(width), "width \(width)")
+        }
         for width in 40...220 {
             let last = JobColumn.plan(width: width).last
             #expect((last.map { $0.x + $0.width } ?? 0) <= width, "width \(width)")

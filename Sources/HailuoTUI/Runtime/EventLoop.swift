@@ -14,7 +14,8 @@ final class EventLoop {
     private var model: AppModel
     private let insideTmux: Bool
 
-    init(engine: GenerationEngine, environment: AppEnvironment) throws {
+    /// `notes` are shown one after another at the bottom when the screen opens (config warnings).
+    init(engine: GenerationEngine, environment: AppEnvironment, notes: [String]) throws {
         signals = TerminationSignals()
         terminal = try CursesTerminal(options: TerminalOptions())
         var environment = environment
@@ -29,6 +30,15 @@ final class EventLoop {
         ) { inbox.post($0) }
         insideTmux = process.environment["TMUX"] != nil
         signals.install(wake: inbox.wakeHandle)
+        var opening = notes
+        if !terminal.isUTF8 {
+            opening.insert(
+                "the locale is not UTF-8: ASCII symbols, other scripts as ? (set LANG=C.UTF-8)", at: 0)
+        }
+        if !opening.isEmpty {
+            // One message line: the notes share it.
+            inbox.post(.actionFinished(text: opening.joined(separator: " · "), isError: false))
+        }
     }
 
     /// Runs until quit; restores the terminal on the way out.

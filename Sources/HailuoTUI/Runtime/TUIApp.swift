@@ -16,12 +16,20 @@ public enum TUIApp {
     }
 
     /// Runs the screen until the user quits or the terminal goes away. The engine must be started;
-    /// the caller shuts it down afterwards (unfinished jobs resume at the next start).
-    public static func run(engine: GenerationEngine, environment: AppEnvironment) async throws -> Exit {
+    /// the caller shuts it down afterwards (unfinished jobs resume at the next start). `notes`
+    /// (config warnings, for example) are shown at the bottom when the screen opens.
+    public static func run(engine: GenerationEngine, environment: AppEnvironment, notes: [String] = []) async throws
+        -> Exit
+    {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                // Started from a Swift task, this thread inherits the pool's mask, which blocks
+                // most signals; the terminal's thread must receive SIGWINCH, SIGTSTP and SIGCONT.
+                var none = sigset_t()
+                sigemptyset(&none)
+                pthread_sigmask(SIG_SETMASK, &none, nil)
                 do {
-                    let loop = try EventLoop(engine: engine, environment: environment)
+                    let loop = try EventLoop(engine: engine, environment: environment, notes: notes)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

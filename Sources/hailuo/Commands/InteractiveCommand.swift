@@ -24,7 +24,9 @@ enum InteractiveScreen {
             firstRun: settings.isDemo && isEmpty)
         let exit: TUIApp.Exit
         do {
-            exit = try await TUIApp.run(engine: session.engine, environment: appEnvironment)
+            exit = try await TUIApp.run(
+                engine: session.engine, environment: appEnvironment, notes: settings.warnings.map { Redactor.inert($0) }
+            )
         } catch {
             await session.close()
             throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
