@@ -117,6 +117,41 @@ struct TUIEndToEndTests {
         #expect(try tmux.exitStatus == 130)
     }
 
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func opensAndQuitsUnderEachTerminalType(_ term: String) async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        var environment = runner.environment
+        environment["TERM"] = term
+        let tmux = try TmuxSession(columns: 80, rows: 24, environment: environment, command: [CLIRunner.binary.path])
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor("No jobs yet")
+        let ascii = term == "linux" || term == "vt100"
+        #expect(screen.contains(ascii ? "+- Prompt" : "┌─ Prompt"), "\(term):\n\(screen)")
+        try tmux.sendKeys("C-c")
+        try await Self.waitForExit(tmux)
+        #expect(try tmux.exitStatus == 0)
+    }
+
+    @Test func quittingWithAJobPendingLeavesItToFinishAtTheNextStart() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        do {
+            let tmux = try Self.open(runner)
+            defer { tmux.kill() }
+            try await tmux.waitFor("No jobs yet")
+            try tmux.type("Fireflies over a summer meadow")
+            try tmux.sendKeys("C-s")
+            try await tmux.waitUntil("the job pending") { $0.contains("queued") || $0.contains("generating") }
+            try tmux.sendKeys("C-c")
+            try await Self.waitForExit(tmux)
+        }
+        let again = try Self.open(runner)
+        defer { again.kill() }
+        let screen = try await again.waitFor("completed", timeout: .seconds(60))
+        #expect(screen.contains("Fireflies over a summer"))
+    }
+
     @Test func ctrlZSuspendsToTheShellAndFgBringsTheScreenBack() async throws {
         let (runner, _) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: runner.home) }
