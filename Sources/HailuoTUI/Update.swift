@@ -122,7 +122,8 @@ extension AppModel {
         }
     }
 
-    private mutating func requestQuit() -> [Command] {
+    /// Ctrl-C, or q in the table: quit at once, or ask first while a submission is on its way.
+    mutating func requestQuit() -> [Command] {
         if submissionsInFlight > 0 {
             confirmation = .quitWhileSubmitting
             return []

@@ -13,7 +13,7 @@ extension AppModel {
         case .home, .character("g"): jobs.moveSelection(by: -jobs.visible.count)
         case .end, .character("G"): jobs.moveSelection(by: jobs.visible.count)
         case .enter: detailsOpen.toggle()
-        case .character("q"): return requestQuitFromTable()
+        case .character("q"): return requestQuit()
         case .character("/"):
             filterEditor = TextEditor(text: jobs.textFilter, singleLine: true)
         case .character("f"):
@@ -35,15 +35,6 @@ extension AppModel {
         }
         keepSelectionVisible()
         return []
-    }
-
-    private mutating func requestQuitFromTable() -> [Command] {
-        if submissionsInFlight > 0 {
-            confirmation = .quitWhileSubmitting
-            return []
-        }
-        quitting = true
-        return [.quit]
     }
 
     private mutating func togglePause() -> [Command] {

@@ -12,8 +12,7 @@ public enum PathCompleter {
         let slash = typed.lastIndex(of: "/")
         let typedFolder = slash.map { String(typed[...$0]) } ?? ""
         let namePrefix = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-        var folder = typedFolder.isEmpty ? currentDirectory : ImagePreflight.expand(typedFolder, home: home)
-        if typedFolder == "~" { folder = ImagePreflight.expand("~/", home: home) }
+        var folder = typedFolder.hasPrefix("~") ? ImagePreflight.expand(typedFolder, home: home) : typedFolder
         if !folder.hasPrefix("/") { folder = currentDirectory + "/" + folder }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         let showHidden = namePrefix.hasPrefix(".")
