@@ -55,8 +55,8 @@ public struct Theme: Sendable {
         dim = plain.dimmed
         key = plain.bolded
         forbidden = plain.dimmed
-        selectedRow = plain.reversed
         statusBar = plain.reversed
+        selectedRow = colors ? Style(foreground: .black, background: .cyan) : plain.reversed
         if colors {
             border = plain.foreground(.brightBlack)
             focusedBorder = plain.foreground(.cyan)

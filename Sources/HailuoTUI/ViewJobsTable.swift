@@ -224,7 +224,13 @@ extension AppModel {
             if row.id == jobs.selectedID {
                 canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: y), style: theme.key, clip: rect)
                 if focus == .jobs {
-                    canvas.restyle(line) { $0.reversed }
+                    // One even bar (as htop and k9s draw it): per-cell colours reversed would
+                    // turn the status cell into a block of its own colour.
+                    let bar = theme.selectedRow
+                    canvas.restyle(line) {
+                        Style(
+                            foreground: bar.foreground, background: bar.background, bold: $0.bold, reverse: bar.reverse)
+                    }
                 } else {
                     canvas.restyle(line) { $0.bolded }
                 }

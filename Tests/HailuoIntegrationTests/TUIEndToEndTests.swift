@@ -145,6 +145,9 @@ struct TUIEndToEndTests {
             try await tmux.waitUntil("the job pending") { $0.contains("queued") || $0.contains("generating") }
             try tmux.sendKeys("C-c")
             try await Self.waitForExit(tmux)
+            // Back on the normal screen, one line says the job goes on.
+            let shell = try tmux.capture(scrollback: 5)
+            #expect(shell.contains("1 job is still running upstream"), "\(shell)")
         }
         let again = try Self.open(runner)
         defer { again.kill() }

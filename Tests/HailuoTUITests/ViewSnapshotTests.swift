@@ -220,12 +220,16 @@ struct ViewPropertyTests {
 
     @Test func selectedJobStaysHighlightedWhenRowsChange() throws {
         var model = Fixtures.selecting("generatn", size: Size(width: 80, height: 24))
+        let bar = Theme(environment: model.environment).selectedRow
         let before = model.view()
         let rowBefore = try #require(Self.row(of: "generatn", in: before, table: model.layout.table))
-        #expect(before[5, rowBefore].style.reverse)
+        #expect(before[5, rowBefore].style.background == bar.background)
+        // One even bar: the status cell takes the bar's colours, not a block of its own.
+        #expect(before[12, rowBefore].style.background == bar.background)
+        #expect(before[12, rowBefore].style.foreground == bar.foreground)
         #expect(before[0, rowBefore].text == Glyphs.unicode.pointer)
         let other = try #require(Self.row(of: "queuedaa", in: before, table: model.layout.table))
-        #expect(!before[5, other].style.reverse)
+        #expect(before[5, other].style.background == nil)
 
         // A newer job arrives above: the selection follows the job to its new row.
         let newer = Fixtures.job("newjobaa", .submitting, prompt: "Arrives later", created: 1)
@@ -233,8 +237,8 @@ struct ViewPropertyTests {
         let after = model.view()
         let rowAfter = try #require(Self.row(of: "generatn", in: after, table: model.layout.table))
         #expect(rowAfter == rowBefore + 1)
-        #expect(after[5, rowAfter].style.reverse)
-        #expect(!after[5, rowBefore].style.reverse)
+        #expect(after[5, rowAfter].style.background == bar.background)
+        #expect(after[5, rowBefore].style.background == nil)
 
         // With the composer focused the selection is a pointer and bold, not reversed.
         model.focus = .prompt

@@ -23,6 +23,8 @@ enum InteractiveScreen {
             user: environment["USER"], hostName: ProcessInfo.processInfo.hostName,
             firstRun: settings.isDemo && isEmpty)
         let exit: TUIApp.Exit
+        let stderrBackup = StandardErrorRedirect(to: settings.paths.logFile.path)
+        defer { stderrBackup.restore() }
         do {
             exit = try await TUIApp.run(
                 engine: session.engine, environment: appEnvironment, notes: settings.warnings.map { Redactor.inert($0) }
@@ -33,6 +35,7 @@ enum InteractiveScreen {
         }
         let running = (try? session.engine.store.jobs(phases: [.pending, .submitting]).count) ?? 0
         await session.close()
+        stderrBackup.restore()
         if running > 0, exit == .quit {
             let noun = running == 1 ? "job is" : "jobs are"
             Console.error(
@@ -45,5 +48,32 @@ enum InteractiveScreen {
     static func displayHost(_ baseURL: String) -> String {
         guard let components = URLComponents(string: baseURL), let host = components.host else { return baseURL }
         return components.port.map { "\(host):\($0)" } ?? host
+    }
+}
+
+/// While the screen is up, anything written to stderr (a runtime warning, a crash message)
+/// would land on top of the layout: it goes to the log file instead, and back afterwards.
+final class StandardErrorRedirect: Sendable {
+    private let saved: Int32
+
+    init(to path: String) {
+        let file = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard file >= 0 else {
+            saved = -1
+            return
+        }
+        saved = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 3)
+        dup2(file, STDERR_FILENO)
+        close(file)
+    }
+
+    /// Puts the terminal back as stderr (idempotent).
+    func restore() {
+        guard saved >= 0 else { return }
+        dup2(saved, STDERR_FILENO)
+    }
+
+    deinit {
+        if saved >= 0 { close(saved) }
     }
 }
