@@ -43,6 +43,8 @@ public struct AppModel: Sendable, Equatable {
     public var jobs = JobListState()
     /// The details pane of the selected job is open.
     public var detailsOpen = false
+    /// The status history of the job in the details pane, once read from the store.
+    public var history: JobHistory?
     /// The help overlay is open.
     public var helpOpen = false
     /// Rows the help is scrolled by when it does not fit.
@@ -77,6 +79,17 @@ public struct AppModel: Sendable, Equatable {
     /// Whether the window is too small for the layout.
     public var isTooSmall: Bool {
         size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+    }
+}
+
+/// A job's status history as read from the store, oldest first.
+public struct JobHistory: Sendable, Equatable {
+    public var jobID: String
+    public var events: [JobEvent]
+
+    public init(jobID: String, events: [JobEvent]) {
+        self.jobID = jobID
+        self.events = events
     }
 }
 

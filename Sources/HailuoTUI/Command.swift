@@ -10,6 +10,8 @@ public enum Command: Sendable, Equatable {
     case checkImage(ImageSlot, String)
     /// List path candidates for what is typed in an image field.
     case completePath(ImageSlot, String)
+    /// Read a job's status history from the store (for the details pane).
+    case loadHistory(jobID: String)
     case pollNow(jobID: String)
     case download(jobID: String)
     /// A new job with the same parameters.

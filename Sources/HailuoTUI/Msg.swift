@@ -21,6 +21,8 @@ public enum Msg: Sendable, Equatable {
     /// A full list of jobs from the store (start, another process changed it, filter on hidden).
     case jobsLoaded([JobEntry])
     case jobChanged(JobEntry)
+    /// A job's status history, oldest first.
+    case historyLoaded(jobID: String, [JobEvent])
     case connection(ConnectionState)
     case downloadProgress(DownloadProgress)
     case downloadFailed(jobID: String, message: String)

@@ -95,12 +95,20 @@ public struct Theme: Sendable {
     }
 
     /// How a job's status word looks.
-    public func status(for job: Job) -> Style {
+    public func status(for job: Job) -> Style { status(phase: job.phase, providerStatus: job.providerStatus) }
+
+    /// The colour of a status a job reached in its history.
+    public func status(for event: JobEvent) -> Style {
+        status(phase: event.phase, providerStatus: event.providerStatus)
+    }
+
+    /// The colour of a phase and, while pending, the provider's word.
+    public func status(phase: JobPhase, providerStatus: String?) -> Style {
         if colors {
-            switch job.phase {
+            switch phase {
             case .submitting: return Style(foreground: .cyan)
             case .pending:
-                switch job.providerStatus ?? "queued" {
+                switch providerStatus ?? "queued" {
                 case "queued": return Style(foreground: .blue)
                 case "generating": return Style(foreground: .yellow)
                 default: return Style(foreground: .magenta)
@@ -111,9 +119,9 @@ public struct Theme: Sendable {
             case .dismissed: return Style(dim: true)
             }
         }
-        switch job.phase {
+        switch phase {
         case .submitting: return Style(dim: true)
-        case .pending: return (job.providerStatus ?? "queued") == "queued" ? .plain : Style(underline: true)
+        case .pending: return (providerStatus ?? "queued") == "queued" ? .plain : Style(underline: true)
         case .completed: return Style(bold: true)
         case .failed: return Style(bold: true, underline: true)
         case .unconfirmed: return Style(bold: true, reverse: true)

@@ -6,6 +6,17 @@ import TUIKit
 extension AppModel {
     /// Applies one message and returns the work to do. Pure: no I/O, no clock, no globals.
     public mutating func update(_ msg: Msg) -> [Command] {
+        let shown = detailsOpen ? jobs.selected?.job : nil
+        var commands = apply(msg)
+        // The details pane shows the selected job's history: read it when the pane opens, when
+        // the selection moves, and when that job changes.
+        if detailsOpen, let job = jobs.selected?.job, job.id != shown?.id || job.updatedAt != shown?.updatedAt {
+            commands.append(.loadHistory(jobID: job.id))
+        }
+        return commands
+    }
+
+    private mutating func apply(_ msg: Msg) -> [Command] {
         switch msg {
         case .input(.key(let key)): return handleKey(key)
         case .input(.paste(let text)): return handlePaste(text)

@@ -16,6 +16,9 @@ extension AppModel {
             applyReload(entries)
             return []
         case .jobChanged(let entry): return jobChanged(entry)
+        case .historyLoaded(let jobID, let events):
+            history = JobHistory(jobID: jobID, events: events)
+            return []
         case .connection(let state):
             connection = state
             return []

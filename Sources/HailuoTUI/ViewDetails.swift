@@ -99,10 +99,21 @@ extension AppModel {
         row(
             "Generation", job.generationID.map { Formatting.oneLine($0, limit: 120) } ?? "(none yet)",
             job.generationID == nil ? theme.dim : .plain)
-        time("Created", job.createdAt)
-        time("Accepted", job.submittedAt)
-        time("Finished", job.finishedAt)
-        time("Downloaded", job.downloadedAt)
+        if let history = history, history.jobID == job.id, !history.events.isEmpty {
+            // Each status the job reached, and when (the last few when there are many).
+            let shownEvents = history.events.suffix(8)
+            for (index, event) in shownEvents.enumerated() {
+                let status = Formatting.oneLine(event.providerStatus ?? event.phase.rawValue, limit: 30)
+                let label = index == 0 ? (history.events.count > shownEvents.count ? "History …" : "History") : ""
+                row(label, [Span(Formatting.localTime(event.at) + "  "), Span(status, theme.status(for: event))])
+            }
+            time("Downloaded", job.downloadedAt)
+        } else {
+            time("Created", job.createdAt)
+            time("Accepted", job.submittedAt)
+            time("Finished", job.finishedAt)
+            time("Downloaded", job.downloadedAt)
+        }
         if let message = job.errorMessage {
             let wrapped = TextLayout.wrap(Formatting.oneLine(message, limit: 600), width: valueWidth)
             for (index, piece) in wrapped.prefix(4).enumerated() {

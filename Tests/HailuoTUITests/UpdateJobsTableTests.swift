@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoEngine
 import TUIKit
 import Testing
 
@@ -70,11 +71,36 @@ struct UpdateJobsTableTests {
     @Test("Enter opens and closes the details of the selected job")
     func detailsToggle() {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
-        #expect(model.press(.enter).isEmpty)
+        #expect(model.press(.enter) == [.loadHistory(jobID: "pend0001")])
         #expect(model.detailsOpen)
         #expect(model.layout.details != nil)
-        model.press(.enter)
+        #expect(model.press(.enter).isEmpty)
         #expect(!model.detailsOpen)
+    }
+
+    @Test("The open details pane asks for the history of each job it shows, and when it changes")
+    func historyFollowsTheDetailsPane() {
+        var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
+        model.press(.enter)
+        #expect(model.press(.down) == [.loadHistory(jobID: "done0002")])
+        // Another job changing asks nothing; the shown one changing asks again.
+        var other = UpdateSupport.mixedJobs[0].job
+        other.providerStatus = "generating"
+        other.updatedAt = other.updatedAt.addingTimeInterval(5)
+        #expect(model.receive(.jobChanged(JobEntry(job: other))).isEmpty)
+        var shown = UpdateSupport.mixedJobs[1].job
+        shown.filePath = "/elsewhere/done0002.mp4"
+        shown.updatedAt = shown.updatedAt.addingTimeInterval(5)
+        #expect(model.receive(.jobChanged(JobEntry(job: shown))) == [.loadHistory(jobID: "done0002")])
+        let events = [
+            JobEvent(jobID: "done0002", at: UpdateSupport.start, phase: .submitting, providerStatus: nil, note: nil),
+            JobEvent(jobID: "done0002", at: UpdateSupport.start, phase: .completed, providerStatus: nil, note: nil),
+        ]
+        #expect(model.receive(.historyLoaded(jobID: "done0002", events)).isEmpty)
+        #expect(model.history == JobHistory(jobID: "done0002", events: events))
+        // Closed, nothing is asked.
+        model.press(.enter)
+        #expect(model.press(.up).isEmpty)
     }
 
     // MARK: Text filter

@@ -78,9 +78,21 @@ struct ViewSnapshotTests {
         var downloading = Fixtures.selecting("fetching", size: Self.large, details: true)
         downloading.connection = .rateLimited(until: Fixtures.now.addingTimeInterval(12))
         Snapshot.check("details-downloading-120x40", Snapshot.render(downloading.view()))
-        Snapshot.check(
-            "details-downloaded-120x40",
-            Snapshot.render(Fixtures.selecting("dwnloadd", size: Self.large, details: true).view()))
+        var downloaded = Fixtures.selecting("dwnloadd", size: Self.large, details: true)
+        Snapshot.check("details-downloaded-120x40", Snapshot.render(downloaded.view()))
+        // With its history read from the store: each status and when it was reached.
+        let steps: [(TimeInterval, JobPhase, String?)] = [
+            (-330, .submitting, nil), (-329, .pending, "queued"), (-300, .pending, "generating"),
+            (-40, .completed, nil),
+        ]
+        downloaded.history = JobHistory(
+            jobID: "dwnloadd",
+            events: steps.map {
+                JobEvent(
+                    jobID: "dwnloadd", at: Fixtures.now.addingTimeInterval($0.0), phase: $0.1, providerStatus: $0.2,
+                    note: nil)
+            })
+        Snapshot.check("details-history-120x40", Snapshot.render(downloaded.view()))
         var unconfirmed = Fixtures.selecting("unconfrm", size: Self.large, details: true)
         unconfirmed.connection = .offline("connection refused by 127.0.0.1:4242")
         Snapshot.check("details-unconfirmed-120x40", Snapshot.render(unconfirmed.view()))

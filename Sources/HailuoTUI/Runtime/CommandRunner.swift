@@ -38,6 +38,10 @@ final class CommandRunner: Sendable {
                 let found = PathCompleter.candidates(for: typed, home: home, currentDirectory: folder)
                 post(.pathCompletions(slot, typed: typed, candidates: found))
             }
+        case .loadHistory(let id):
+            Task.detached { [engine, post] in
+                if let events = try? engine.store.events(jobID: id) { post(.historyLoaded(jobID: id, events)) }
+            }
         case .pollNow(let id):
             act { engine in
                 let polled = try await engine.pollNow(id)
