@@ -105,7 +105,11 @@ extension AppModel {
             for (index, event) in shownEvents.enumerated() {
                 let status = Formatting.oneLine(event.providerStatus ?? event.phase.rawValue, limit: 30)
                 let label = index == 0 ? (history.events.count > shownEvents.count ? "History …" : "History") : ""
-                row(label, [Span(Formatting.localTime(event.at) + "  "), Span(status, theme.status(for: event))])
+                var spans = [Span(Formatting.localTime(event.at) + "  "), Span(status, theme.status(for: event))]
+                if let note = event.note, note != status {
+                    spans.append(Span(" \(theme.separator) " + Formatting.oneLine(note, limit: 80), theme.dim))
+                }
+                row(label, spans)
             }
             time("Downloaded", job.downloadedAt)
         } else {
