@@ -14,7 +14,9 @@ struct PollFaultTests {
     func transientPollFaultsStillEndCompleted(fault: SimulatorFault, family: EndpointFamily) async throws {
         let harness = try await Harness(family: family)
         defer { Task { await harness.close() } }
-        let engine = try harness.engine(readTimeout: 1)
+        // 2 s: below the simulator's 3 s `slow` delay, above what a create takes on a loaded machine
+        // (at 1 s a create was seen timing out, making the job unconfirmed).
+        let engine = try harness.engine(readTimeout: 2)
         await engine.start()
         harness.simulator.inject(fault, on: .poll, count: 2)
         let submitted = try await engine.submit(GenerationParameters(prompt: "weather the \(fault.rawValue)"))

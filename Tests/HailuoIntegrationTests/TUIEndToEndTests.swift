@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoSimulator
 import Testing
 
 /// The real `hailuo` screen in tmux, in demo mode against its embedded simulator: what a user
@@ -31,7 +32,10 @@ struct TUIEndToEndTests {
             #expect(try tmux.capture().contains("DEMO"))
 
             try tmux.type(prompt)
-            let typed = try await tmux.waitFor("\(prompt.utf16.count)/2000")
+            // Both: tmux may show the counter's row before the text's row is redrawn.
+            let typed = try await tmux.waitUntil("the prompt and its counter") {
+                $0.contains("\(prompt.utf16.count)/2000") && $0.contains("纸船")
+            }
             let promptRow = try #require(typed.split(separator: "\n").first { $0.contains("纸船") })
             // The box's right border stays in the last column: CJK and emoji count as 2 cells.
             #expect(promptRow.hasSuffix("│"))
@@ -153,6 +157,52 @@ struct TUIEndToEndTests {
         defer { again.kill() }
         let screen = try await again.waitFor("completed", timeout: .seconds(60))
         #expect(screen.contains("Fireflies over a summer"))
+    }
+
+    @Test func liveModeShowsTheHostAndOnlyTheKeysFingerprint() async throws {
+        let key = "sk-live-test-7f3a9c2e51d4b8aa"
+        let simulator = Simulator(configuration: SimulatorConfiguration(timeScale: 60, acceptedKeys: [key]))
+        let port = try await simulator.start()
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        var environment = runner.environment
+        environment["AIML_API_KEY"] = key
+        environment["AIML_API_BASE_URL"] = "http://127.0.0.1:\(port)"
+        let tmux = try TmuxSession(columns: 100, rows: 30, environment: environment, command: [CLIRunner.binary.path])
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor("LIVE")
+        #expect(screen.contains("127.0.0.1:\(port)"))
+        #expect(screen.contains("…b8aa"))
+        #expect(!screen.contains("DEMO"))
+        try tmux.type("A kite over the dunes")
+        try tmux.sendKeys("C-s")
+        let sent = try await tmux.waitUntil("the job accepted") { $0.contains("queued") || $0.contains("generating") }
+        let styled = try tmux.captureStyled()
+        #expect(!sent.contains(key) && !styled.contains(key), "the key never reaches the screen")
+        #expect(simulator.issuedGenerationIDs().count == 1)
+        tmux.kill()
+        await simulator.stop()
+    }
+
+    @Test func aRefusedKeyShowsAsABadgeAndTheJobAsFailed() async throws {
+        let simulator = Simulator(
+            configuration: SimulatorConfiguration(timeScale: 60, acceptedKeys: ["the-right-key-0000"]))
+        let port = try await simulator.start()
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        var environment = runner.environment
+        environment["AIML_API_KEY"] = "a-wrong-key-for-this-test-1234"
+        environment["AIML_API_BASE_URL"] = "http://127.0.0.1:\(port)"
+        let tmux = try TmuxSession(columns: 100, rows: 30, environment: environment, command: [CLIRunner.binary.path])
+        defer { tmux.kill() }
+        try await tmux.waitFor("LIVE")
+        try tmux.type("A kite over the dunes")
+        try tmux.sendKeys("C-s")
+        let screen = try await tmux.waitFor("failed")
+        #expect(screen.contains("key refused"), "\(screen)")
+        #expect(simulator.issuedGenerationIDs().isEmpty)
+        tmux.kill()
+        await simulator.stop()
     }
 
     @Test func ctrlZSuspendsToTheShellAndFgBringsTheScreenBack() async throws {

@@ -125,7 +125,7 @@ extension GenerationEngine {
                     hub.emit(.connection(.offline("\(error); retrying in \(Int(wait.rounded(.up))) s")))
                 }
             }
-            hub.emit(.connection(.online))
+            await scheduler.report(.online)
             outcome =
                 (try? store.update(job.id, note: "accepted") {
                     $0.generationID = created.generationID
@@ -137,10 +137,23 @@ extension GenerationEngine {
             logger.info("job \(job.id) accepted as generation \(created.generationID)")
             await scheduler.track(outcome)
         } catch {
+            await scheduler.report(Self.connectionState(after: error))
             outcome = record(error, for: job)
         }
         hub.emit(.jobChanged(outcome))
         return outcome
+    }
+
+    /// What a failed create says about the link: a refused key, no route, or (any other answer)
+    /// a server that is there.
+    static func connectionState(after error: APIError) -> ConnectionState {
+        switch error {
+        case .http(let status, let body, _) where status == 401 || status == 403:
+            .unauthorized(APIError.oneLine(body.message))
+        case .notSent(let why): .offline(why)
+        case .answerLost(let why): .offline("no answer: \(why)")
+        case .http, .unreadable: .online
+        }
     }
 
     private func record(_ error: APIError, for job: Job) -> Job {

@@ -340,4 +340,12 @@ actor PollScheduler {
         connection = state
         emit(.connection(state))
     }
+
+    /// What a submission learned about the connection. Always announced, because the submit
+    /// path may have announced passing states (retries) of its own; the scheduler's record is
+    /// brought in line, so its next change of state is announced too.
+    func report(_ state: ConnectionState) {
+        connection = state
+        emit(.connection(state))
+    }
 }
