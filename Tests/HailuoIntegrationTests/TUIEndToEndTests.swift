@@ -109,6 +109,30 @@ struct TUIEndToEndTests {
         #expect(screen.contains("No jobs yet"))
     }
 
+    @Test func aHangUpKeepsTheUnsentDraftForTheNextStart() async throws {
+        let (runner, image) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        do {
+            let tmux = try Self.open(runner)
+            defer { tmux.kill() }
+            try await tmux.waitFor("No jobs yet")
+            try tmux.type("A long prompt 长提示 typed over a shaky link")
+            try tmux.sendKeys("Tab")
+            try tmux.type(image.path)
+            try tmux.sendKeys("F3")
+            try await tmux.waitUntil("the draft typed") { $0.contains("PNG 1280x720") && $0.contains("‹10 s›") }
+            #expect(Foundation.kill(try tmux.panePID, SIGHUP) == 0)
+            try await Self.waitForExit(tmux)
+            #expect(try tmux.exitStatus == 130)
+        }
+        let again = try Self.open(runner)
+        defer { again.kill() }
+        let screen = try await again.waitFor("draft is back")
+        #expect(screen.contains("A long prompt 长提示 typed over a shaky link"))
+        #expect(screen.contains("‹10 s›"))
+        try await again.waitFor("PNG 1280x720")
+    }
+
     @Test func terminationSignalEndsTheProgram() async throws {
         let (runner, _) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: runner.home) }

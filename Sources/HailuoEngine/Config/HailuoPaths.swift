@@ -22,6 +22,11 @@ public struct HailuoPaths: Sendable, Equatable {
     /// The log file in the state folder.
     public var logFile: URL { stateDirectory.appendingPathComponent("hailuo.log", isDirectory: false) }
 
+    /// The terminal screen's unsent draft (one per store: demo drafts stay with demo jobs).
+    public func draftFile(demo: Bool) -> URL {
+        stateDirectory.appendingPathComponent(demo ? "demo-draft.json" : "draft.json", isDirectory: false)
+    }
+
     /// The SQLite job store: `jobs.sqlite`, or `demo.sqlite` for demo mode (kept apart so demo jobs
     /// never mix with real, paid ones).
     public func databaseFile(demo: Bool) -> URL {

@@ -15,7 +15,10 @@ final class EventLoop {
     private let insideTmux: Bool
 
     /// `notes` are shown one after another at the bottom when the screen opens (config warnings).
-    init(engine: GenerationEngine, environment: AppEnvironment, notes: [String]) throws {
+    private let draftFile: DraftFile?
+
+    init(engine: GenerationEngine, environment: AppEnvironment, notes: [String], draftFile: DraftFile?) throws {
+        self.draftFile = draftFile
         signals = TerminationSignals()
         terminal = try CursesTerminal(options: TerminalOptions())
         var environment = environment
@@ -44,6 +47,11 @@ final class EventLoop {
     /// Runs until quit; restores the terminal on the way out.
     func run() -> TUIApp.Exit {
         defer { terminal.restore() }
+        // Whatever way the screen closes, an unsent draft is kept for the next start.
+        defer { draftFile?.save(model.unsentDraft) }
+        if let draft = draftFile?.load() {
+            for command in model.restore(draft) { perform(command) }
+        }
         let pump = runner.pumpEvents()
         defer { pump.cancel() }
         runner.run(.loadJobs)

@@ -17,10 +17,11 @@ public enum TUIApp {
 
     /// Runs the screen until the user quits or the terminal goes away. The engine must be started;
     /// the caller shuts it down afterwards (unfinished jobs resume at the next start). `notes`
-    /// (config warnings, for example) are shown at the bottom when the screen opens.
-    public static func run(engine: GenerationEngine, environment: AppEnvironment, notes: [String] = []) async throws
-        -> Exit
-    {
+    /// (config warnings, for example) are shown at the bottom when the screen opens. An unsent
+    /// draft is kept in `draftFile` when the screen closes and put back when it opens.
+    public static func run(
+        engine: GenerationEngine, environment: AppEnvironment, notes: [String] = [], draftFile: DraftFile? = nil
+    ) async throws -> Exit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 // Started from a Swift task, this thread inherits the pool's mask, which blocks
@@ -29,7 +30,8 @@ public enum TUIApp {
                 sigemptyset(&none)
                 pthread_sigmask(SIG_SETMASK, &none, nil)
                 do {
-                    let loop = try EventLoop(engine: engine, environment: environment, notes: notes)
+                    let loop = try EventLoop(
+                        engine: engine, environment: environment, notes: notes, draftFile: draftFile)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

@@ -27,8 +27,9 @@ enum InteractiveScreen {
         defer { stderrBackup.restore() }
         do {
             exit = try await TUIApp.run(
-                engine: session.engine, environment: appEnvironment, notes: settings.warnings.map { Redactor.inert($0) }
-            )
+                engine: session.engine, environment: appEnvironment,
+                notes: settings.warnings.map { Redactor.inert($0) },
+                draftFile: DraftFile(url: settings.paths.draftFile(demo: settings.isDemo)))
         } catch {
             await session.close()
             throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
