@@ -9,9 +9,13 @@ public enum TerminalSequences {
     }
 
     /// OSC 52: put `text` on the clipboard of the terminal the user sits at (works over SSH).
+    ///
+    /// Inside tmux the sequence goes twice: as is, which tmux takes into its buffers and passes
+    /// on to the outer terminal when `set-clipboard` is `on`, and wrapped for passthrough, which
+    /// reaches the outer terminal when `allow-passthrough` is on. Either setting is enough.
     public static func copyToClipboard(_ text: String, insideTmux: Bool) -> String {
         let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
-        return insideTmux ? tmuxPassthrough(sequence) : sequence
+        return insideTmux ? sequence + tmuxPassthrough(sequence) : sequence
     }
 
     /// OSC 9: a desktop notification (iTerm2, WezTerm, Windows Terminal, kitty).

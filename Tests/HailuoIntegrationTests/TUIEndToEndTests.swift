@@ -97,6 +97,24 @@ struct TUIEndToEndTests {
         try await tmux.waitFor("completed", timeout: .seconds(60))
     }
 
+    @Test func copyingAnIdReachesTheClipboardThroughOSC52() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let outcome = try await runner.run(["submit", "--prompt", "Copy my id", "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let id =
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])["id"] as? String
+        let tmux = try Self.open(runner)
+        defer { tmux.kill() }
+        try await tmux.waitFor("Copy my id")
+        try tmux.sendKeys("Escape")  // to the jobs table
+        try await Task.sleep(for: .milliseconds(200))
+        try tmux.sendKeys("c")
+        try await tmux.waitFor("copied the id")
+        #expect(try tmux.pasteBuffer() == id)
+    }
+
     @Test func aValidationErrorShowsNextToItsFieldAndNothingIsSent() async throws {
         let (runner, _) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: runner.home) }

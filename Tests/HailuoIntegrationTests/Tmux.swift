@@ -56,13 +56,20 @@ final class TmuxSession: @unchecked Sendable {
         size = (columns, rows)
         let term = environment["TERM"] ?? "xterm-256color"
         // One client command: the options are set before the pane starts (new-session starts the server).
+        // set-clipboard on: an OSC 52 copy from the program lands in tmux's paste buffer.
         try run(
             ["set-option", "-g", "status", "off", ";", "set-option", "-g", "-w", "remain-on-exit", "on", ";"]
+                + ["set-option", "-g", "set-clipboard", "on", ";"]
                 + ["new-session", "-d", "-s", Self.session, "-x", "\(columns)", "-y", "\(rows)", "--"]
                 + ["/usr/bin/env", "TERM=\(term)"] + command)
     }
 
     deinit { kill() }
+
+    /// The newest paste buffer: what the program last copied with OSC 52 (empty when none).
+    func pasteBuffer() throws -> String {
+        (try? run(["show-buffer"])) ?? ""
+    }
 
     /// The tmux executable on the usual paths, or `nil` when tmux is not installed.
     static var executable: URL? {

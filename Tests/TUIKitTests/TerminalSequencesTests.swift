@@ -15,7 +15,7 @@ struct TerminalSequencesTests {
         #expect(TerminalSequences.copyToClipboard("héllo", insideTmux: false) == "\u{1B}]52;c;aMOpbGxv\u{07}")
         #expect(
             TerminalSequences.copyToClipboard("hello", insideTmux: true)
-                == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGVsbG8=\u{07}\u{1B}\\")
+                == "\u{1B}]52;c;aGVsbG8=\u{07}" + "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGVsbG8=\u{07}\u{1B}\\")
     }
 
     @Test func notificationTextLosesControlCharacters() {
