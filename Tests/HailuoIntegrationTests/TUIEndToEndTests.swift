@@ -115,6 +115,20 @@ struct TUIEndToEndTests {
         #expect(try tmux.pasteBuffer() == id)
     }
 
+    @Test func aJobThatFinishesWhileYouLookElsewhereRingsTheBell() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let tmux = try Self.open(runner)
+        defer { tmux.kill() }
+        try await tmux.waitFor("No jobs yet")
+        try tmux.type("A bell tower at noon")
+        try tmux.sendKeys("C-s")
+        try await tmux.waitUntil("the job pending") { $0.contains("queued") || $0.contains("generating") }
+        #expect(try !tmux.bellRang)
+        try await tmux.waitFor("completed", timeout: .seconds(60))
+        try await tmux.waitUntil("the bell") { _ in (try? tmux.bellRang) == true }
+    }
+
     @Test func aValidationErrorShowsNextToItsFieldAndNothingIsSent() async throws {
         let (runner, _) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: runner.home) }
@@ -177,6 +191,37 @@ struct TUIEndToEndTests {
         try tmux.sendKeys("C-c")
         try await Self.waitForExit(tmux)
         #expect(try tmux.exitStatus == 0)
+    }
+
+    @Test func aNonUTF8LocaleGetsASCIIAndSaysSo() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        var environment = runner.environment
+        environment["LANG"] = "C"
+        let tmux = try TmuxSession(columns: 100, rows: 24, environment: environment, command: [CLIRunner.binary.path])
+        defer { tmux.kill() }
+        let screen = try await tmux.waitFor("No jobs yet")
+        #expect(screen.contains("+- Prompt"))
+        #expect(screen.contains("not UTF-8"))
+        #expect(!screen.contains("┌"))
+    }
+
+    @Test func aTerminalThatVanishesEndsTheProgramWithoutASignal() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        // In a session of its own the program has no controlling terminal: when the terminal goes,
+        // no SIGHUP comes, only a hang-up on stdin (POLLHUP), as when an SSH link is cut.
+        let tmux = try TmuxSession(
+            columns: 100, rows: 30, environment: runner.environment,
+            command: ["/usr/bin/setsid", "-w", CLIRunner.binary.path])
+        try await tmux.waitFor("No jobs yet")
+        let pid = try #require(Self.processID(home: runner.home))
+        tmux.kill()
+        let deadline = ContinuousClock.now.advanced(by: .seconds(5))
+        while Foundation.kill(pid, 0) == 0, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(Foundation.kill(pid, 0) != 0, "the program outlived its terminal")
     }
 
     @Test func quittingWithAJobPendingLeavesItToFinishAtTheNextStart() async throws {
@@ -268,6 +313,26 @@ struct TUIEndToEndTests {
         #expect(!back.contains("Stopped"))
         try tmux.sendKeys("C-c")
         try await tmux.waitUntil("the shell again") { !$0.contains("No jobs yet") }
+        // The terminal is as the shell left it: line editing and echo back on.
+        try tmux.type("stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo END")
+        try tmux.sendKeys("Enter")
+        let modes = try await tmux.waitFor("icanon echo END")
+        #expect(!modes.contains("-icanon"))
+    }
+
+    /// The pid of the `hailuo` process running with HOME `home` (found through /proc).
+    static func processID(home: URL) -> Int32? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = Int32(entry),
+                let command = try? String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8),
+                command.hasPrefix(CLIRunner.binary.path),
+                let environment = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ"))
+            else { continue }
+            let variables = environment.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if variables.contains("HOME=\(home.path)") { return pid }
+        }
+        return nil
     }
 
     /// Waits until the program in the pane has exited and tmux has its exit status (tmux marks

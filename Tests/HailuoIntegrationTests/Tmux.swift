@@ -66,6 +66,11 @@ final class TmuxSession: @unchecked Sendable {
 
     deinit { kill() }
 
+    /// Whether the program rang the bell (tmux's `window_bell_flag`).
+    var bellRang: Bool {
+        get throws { try format("#{window_bell_flag}") == "1" }
+    }
+
     /// The newest paste buffer: what the program last copied with OSC 52 (empty when none).
     func pasteBuffer() throws -> String {
         (try? run(["show-buffer"])) ?? ""
