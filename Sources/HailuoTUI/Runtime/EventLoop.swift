@@ -14,9 +14,10 @@ final class EventLoop {
     private var model: AppModel
     private let insideTmux: Bool
 
-    /// `notes` are shown one after another at the bottom when the screen opens (config warnings).
+    /// Where an unsent draft is kept between runs.
     private let draftFile: DraftFile?
 
+    /// `notes` (config warnings) share the message line when the screen opens.
     init(engine: GenerationEngine, environment: AppEnvironment, notes: [String], draftFile: DraftFile?) throws {
         self.draftFile = draftFile
         signals = TerminationSignals()
