@@ -50,6 +50,21 @@ public struct JobCounts: Sendable, Equatable {
     public var failed = 0
     public var unconfirmed = 0
 
+    /// Counts `job` (hidden jobs are not counted).
+    mutating func add(_ job: Job, _ amount: Int = 1) {
+        guard !job.hidden else { return }
+        switch job.phase {
+        case .pending, .submitting: pending += amount
+        case .completed: completed += amount
+        case .failed: failed += amount
+        case .unconfirmed: unconfirmed += amount
+        case .dismissed: break
+        }
+    }
+
+    /// Stops counting `job`.
+    mutating func remove(_ job: Job) { add(job, -1) }
+
     public init(pending: Int = 0, completed: Int = 0, failed: Int = 0, unconfirmed: Int = 0) {
         self.pending = pending
         self.completed = completed
@@ -93,29 +108,19 @@ public struct JobListState: Sendable, Equatable {
     public var selected: JobEntry? { selectedID.flatMap { entries[$0] } }
 
     /// Recomputes the visible order and counts; keeps the selection on the same job when it is
-    /// still visible, else on the row where it was.
+    /// still visible, else on the row where it was. Sorts small keys, not whole jobs.
     public mutating func rebuild() {
         let oldIndex = selectedIndex
         let needle = textFilter.lowercased()
-        var rows = entries.values.filter { entry in
-            let job = entry.job
-            guard showHidden || !job.hidden else { return false }
-            guard statusFilter.admits(job) else { return false }
-            guard !needle.isEmpty else { return true }
-            return Self.searchText(job).contains(needle)
-        }
-        rows.sort(by: Self.order(sort))
-        visible = rows.map(\.id)
+        var keyed: [(key: SortKey, id: String)] = []
+        keyed.reserveCapacity(entries.count)
         var counts = JobCounts()
-        for entry in entries.values where !entry.job.hidden {
-            switch entry.job.phase {
-            case .pending, .submitting: counts.pending += 1
-            case .completed: counts.completed += 1
-            case .failed: counts.failed += 1
-            case .unconfirmed: counts.unconfirmed += 1
-            case .dismissed: break
-            }
+        for (id, entry) in entries {
+            counts.add(entry.job)
+            if admits(entry.job, needle: needle) { keyed.append((Self.sortKey(entry.job, sort), id)) }
         }
+        keyed.sort { $0.key < $1.key }
+        visible = keyed.map(\.id)
         self.counts = counts
         if let selectedID, visible.contains(selectedID) { return }
         if visible.isEmpty {
@@ -123,6 +128,33 @@ public struct JobListState: Sendable, Equatable {
         } else {
             selectedID = visible[min(oldIndex ?? 0, visible.count - 1)]
         }
+    }
+
+    /// Stores a changed or new job. When the change moves nothing (same place in the order,
+    /// same answer from the filters: a status word, a download, a new URL) only the counts are
+    /// adjusted, so a status change costs the same with ten jobs or ten thousand.
+    public mutating func apply(_ entry: JobEntry) {
+        let old = entries.updateValue(entry, forKey: entry.id)
+        guard let old else {
+            rebuild()
+            return
+        }
+        let needle = textFilter.lowercased()
+        guard admits(old.job, needle: needle) == admits(entry.job, needle: needle),
+            Self.sortKey(old.job, sort) == Self.sortKey(entry.job, sort)
+        else {
+            rebuild()
+            return
+        }
+        counts.remove(old.job)
+        counts.add(entry.job)
+    }
+
+    /// Whether `job` passes the hidden, status and text filters (`needle` lowercased).
+    func admits(_ job: Job, needle: String) -> Bool {
+        guard showHidden || !job.hidden else { return false }
+        guard statusFilter.admits(job) else { return false }
+        return needle.isEmpty || Self.searchText(job).contains(needle)
     }
 
     /// Moves the selection by `delta` rows (clamped).
@@ -146,23 +178,31 @@ public struct JobListState: Sendable, Equatable {
             .joined(separator: " ").lowercased()
     }
 
-    static func order(_ sort: JobSort) -> (JobEntry, JobEntry) -> Bool {
-        switch sort {
-        case .newest: { ($0.job.createdAt, $0.id) > ($1.job.createdAt, $1.id) }
-        case .oldest: { ($0.job.createdAt, $0.id) < ($1.job.createdAt, $1.id) }
-        case .status:
-            {
-                let a = rank($0.job.phase)
-                let b = rank($1.job.phase)
-                return a != b ? a < b : ($0.job.createdAt, $0.id) > ($1.job.createdAt, $1.id)
+    /// Where a job goes in `sort`'s order: smaller keys come first.
+    struct SortKey: Comparable {
+        /// Status rank (status sort) or 0.
+        var group: Int
+        /// The model (model sort) or "".
+        var model: String
+        var createdAt: Date
+        var id: String
+        /// Newest first within a group (every sort but `oldest`).
+        var newestFirst: Bool
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.group != b.group { return a.group < b.group }
+            if a.model != b.model { return a.model < b.model }
+            if a.createdAt != b.createdAt {
+                return a.newestFirst ? a.createdAt > b.createdAt : a.createdAt < b.createdAt
             }
-        case .model:
-            {
-                $0.job.parameters.model != $1.job.parameters.model
-                    ? $0.job.parameters.model < $1.job.parameters.model
-                    : ($0.job.createdAt, $0.id) > ($1.job.createdAt, $1.id)
-            }
+            return a.newestFirst ? a.id > b.id : a.id < b.id
         }
+    }
+
+    static func sortKey(_ job: Job, _ sort: JobSort) -> SortKey {
+        SortKey(
+            group: sort == .status ? rank(job.phase) : 0, model: sort == .model ? job.parameters.model : "",
+            createdAt: job.createdAt, id: job.id, newestFirst: sort != .oldest)
     }
 
     private static func rank(_ phase: JobPhase) -> Int {

@@ -71,8 +71,7 @@ extension AppModel {
             jobs.held.append(entry)
             return commands
         }
-        jobs.entries[entry.id] = entry
-        jobs.rebuild()
+        jobs.apply(entry)
         keepSelectionVisible()
         return commands
     }
