@@ -24,13 +24,20 @@ struct SchedulerTests {
         await engine.shutdown()
         let times = harness.requests(.poll).map(\.receivedAt).sorted()
         #expect(times.count >= ids.count)
-        // In any one-second window, no more polls than the cap (one extra for window edges).
+        // Arrival times at the server: on a loaded machine a few requests sent 250 ms apart can
+        // arrive together, so one second may hold one or two more than the cap (the unloaded
+        // figure is the benchmark's); without a cap it would hold dozens. Over the whole run the
+        // mean stays at or under the cap.
         var busiest = 0
         for (index, start) in times.enumerated() {
             let inWindow = times[index...].prefix { $0.timeIntervalSince(start) < 1 }.count
             busiest = max(busiest, inWindow)
         }
-        #expect(busiest <= Int(cap) + 1, "busiest second saw \(busiest) polls with a cap of \(cap)")
+        #expect(busiest <= Int(cap) + 2, "busiest second saw \(busiest) polls with a cap of \(cap)")
+        if let first = times.first, let last = times.last, times.count > 1 {
+            let mean = Double(times.count - 1) / max(0.001, last.timeIntervalSince(first))
+            #expect(mean <= cap * 1.05, "mean rate \(mean) per second with a cap of \(cap)")
+        }
     }
 
     @Test func pollNowPollsAtOnceInsteadOfWaitingForTheSchedule() async throws {
