@@ -33,7 +33,9 @@ final class Harness: @unchecked Sendable {
 
     /// An engine with tiny poll intervals and timeouts so tests finish in seconds.
     func engine(
-        autoDownload: Bool = false, readTimeout: Double = 1.5, leaseSeconds: Double = 30, baseURL: String? = nil,
+        // 10 s: a create on a machine loaded by the whole suite (tmux screens, several binaries) was
+        // seen to take over 1.5 s; tests of timeouts pass their own, shorter one.
+        autoDownload: Bool = false, readTimeout: Double = 10, leaseSeconds: Double = 30, baseURL: String? = nil,
         policy: PollPolicy? = nil, requestsPerSecond: Double = 200,
         createRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2)
     ) throws -> GenerationEngine {
