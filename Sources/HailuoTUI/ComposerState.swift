@@ -81,6 +81,11 @@ public struct ComposerState: Sendable, Equatable {
     /// The editor of an image field.
     public func field(_ slot: ImageSlot) -> TextEditor { slot == .first ? firstFrame : lastFrame }
 
+    /// An image field's text as a reference: what the preflight checks and a verdict is about.
+    public func reference(_ slot: ImageSlot) -> String {
+        field(slot).text.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Replaces the editor of an image field.
     public mutating func setField(_ slot: ImageSlot, _ editor: TextEditor) {
         if slot == .first { firstFrame = editor } else { lastFrame = editor }

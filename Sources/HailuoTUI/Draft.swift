@@ -52,7 +52,7 @@ extension AppModel {
         show("your unsent draft is back (Ctrl-S submits it; Ctrl-U clears a line)")
         var commands: [Command] = []
         for slot in ImageSlot.allCases {
-            let text = composer.field(slot).text.trimmingCharacters(in: .whitespaces)
+            let text = composer.reference(slot)
             if !text.isEmpty { commands.append(.checkImage(slot, text)) }
         }
         return commands

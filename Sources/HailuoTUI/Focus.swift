@@ -1,3 +1,5 @@
+import HailuoCore
+
 /// The part of the screen that receives keys.
 public enum Focus: Sendable, Hashable, CaseIterable {
     case prompt
@@ -33,6 +35,9 @@ public enum ImageSlot: String, Sendable, Hashable, CaseIterable {
 
     /// The focus of its field.
     public var focus: Focus { self == .first ? .firstFrame : .lastFrame }
+
+    /// The parameter its validation issues name.
+    public var field: ValidationIssue.Field { self == .first ? .firstFrame : .lastFrame }
 }
 
 /// One of the parameter toggles.

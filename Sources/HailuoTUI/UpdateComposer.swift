@@ -76,11 +76,11 @@ extension AppModel {
 
     /// After an edit of an image field: clear its error and candidates, and check the new text.
     mutating func imageFieldEdited(_ slot: ImageSlot, _ result: TextEditor.EditResult) -> [Command] {
-        let field: ValidationIssue.Field = slot == .first ? .firstFrame : .lastFrame
+        let field = slot.field
         _ = report(result, field: field)
         guard result == .changed else { return [] }
         composer.completions = nil
-        let text = composer.field(slot).text.trimmingCharacters(in: .whitespaces)
+        let text = composer.reference(slot)
         if text.isEmpty {
             composer.verdicts[slot] = nil
             return []
@@ -229,9 +229,9 @@ extension AppModel {
         }
         for slot in ImageSlot.allCases {
             if let verdict = composer.verdicts[slot], !verdict.isUsable,
-                verdict.reference == composer.field(slot).text.trimmingCharacters(in: .whitespaces)
+                verdict.reference == composer.reference(slot)
             {
-                let field: ValidationIssue.Field = slot == .first ? .firstFrame : .lastFrame
+                let field = slot.field
                 composer.issues[field] = verdict.summary
                 moveFocus(to: slot.focus)
                 show("not sent: \(slot.label.lowercased()): \(verdict.summary)", error: true)

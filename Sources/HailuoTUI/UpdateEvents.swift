@@ -34,9 +34,9 @@ extension AppModel {
             show(text, error: isError)
             return []
         case .imageChecked(let slot, let verdict):
-            guard composer.field(slot).text.trimmingCharacters(in: .whitespaces) == verdict.reference else { return [] }
+            guard composer.reference(slot) == verdict.reference else { return [] }
             composer.verdicts[slot] = verdict
-            let field: ValidationIssue.Field = slot == .first ? .firstFrame : .lastFrame
+            let field = slot.field
             if verdict.isUsable { composer.issues[field] = nil }
             return []
         case .pathCompletions(let slot, let typed, let candidates):

@@ -104,7 +104,7 @@ extension AppModel {
     /// What shows right of an image field: its issue, else the preflight verdict, else whether
     /// the model wants an image there.
     func fieldNote(_ slot: ImageSlot, theme: Theme) -> [Span] {
-        let field: ValidationIssue.Field = slot == .first ? .firstFrame : .lastFrame
+        let field = slot.field
         if let issue = composer.issues[field] {
             let text = theme.ascii(Self.withoutLabel(Redactor.inert(issue), field))
             return [Span("\(theme.glyphs.cross) \(text)", theme.error)]
@@ -112,7 +112,7 @@ extension AppModel {
         let model = ModelCatalog.model(composer.model) ?? ModelCatalog.defaultModel
         let rule = slot == .first ? model.firstFrame : model.lastFrame
         let name = Formatting.shortModel(model.id)
-        let typed = composer.field(slot).text.trimmingCharacters(in: .whitespaces)
+        let typed = composer.reference(slot)
         if typed.isEmpty {
             switch rule {
             case .optional: return [Span("(optional)", theme.dim)]
