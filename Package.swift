@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "HailuoEngine", targets: ["HailuoEngine"]),
         .library(name: "HailuoSimulator", targets: ["HailuoSimulator"]),
         .library(name: "TUIKit", targets: ["TUIKit"]),
+        .executable(name: "hailuo-bench", targets: ["hailuo-bench"]),
+        .executable(name: "hailuo-fuzz", targets: ["hailuo-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +75,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark table of docs/PERFORMANCE.md (`swift run -c release hailuo-bench`).
+        .executableTarget(
+            name: "hailuo-bench",
+            dependencies: [
+                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Seeded random-input runs over the decoders and the editor; tests run a short pass.
+        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "TUIKit"]),
+        .executableTarget(
+            name: "hailuo-fuzz",
+            dependencies: [
+                "HailuoFuzzing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HailuoFuzzingTests", dependencies: ["HailuoFuzzing"]),
         .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore"]),
         .testTarget(
             name: "HailuoEngineTests",

@@ -1,0 +1,6 @@
+import HailuoFuzzing
+import Testing
+
+@Test func placeholder() {
+    #expect(FuzzTarget.allCases.count == 1)
+}
