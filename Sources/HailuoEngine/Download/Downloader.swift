@@ -287,7 +287,9 @@ public final class Downloader: Sendable {
         if let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
             let message = object["message"] as? String
         {
-            return clean(message)
+            // The provider's requestId, when it gave one, is what its support asks for.
+            guard let requestID = object["requestId"] as? String, !requestID.isEmpty else { return clean(message) }
+            return clean(message) + " [requestId \(clean(requestID))]"
         }
         guard let text = String(bytes: bytes, encoding: .utf8) else { return "" }
         return clean(text)
@@ -295,7 +297,7 @@ public final class Downloader: Sendable {
 
     private static func clean(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
-        let joined = words.joined(separator: " ")
+        let joined = Redactor.inert(words.joined(separator: " "))
         return joined.count > 200 ? String(joined.prefix(200)) + "…" : joined
     }
 

@@ -12,11 +12,8 @@ extension GenerationEngine {
             throw EngineError("job \(job.id) is \(job.displayStatus); only completed jobs have a video to download")
         }
         let target = folder ?? configuration.downloadDirectory
-        var source = job
-        if configuration.isDemo, let url = job.videoURL {
-            // Each demo run has its own simulator port; its signed links are valid on any of them.
-            source.videoURL = Self.rebase(url, onto: configuration.endpoint.baseURL)
-        }
+        let demoBase = configuration.isDemo ? configuration.endpoint.baseURL : nil
+        let source = Self.source(job, demoBase: demoBase)
         let task: Task<URL, any Error>
         if let running = downloads[job.id] {
             task = running
@@ -24,6 +21,7 @@ extension GenerationEngine {
             let downloader = downloader
             let hub = hub
             let store = store
+            let client = client
             let lockURL = configuration.databaseURL.deletingLastPathComponent()
                 .appendingPathComponent("locks").appendingPathComponent("download-\(job.id).lock")
             task = Task {
@@ -34,8 +32,18 @@ extension GenerationEngine {
                 if let saved = try store.job(id: job.id)?.filePath, Self.isSaved(saved, in: target) {
                     return URL(fileURLWithPath: saved)
                 }
-                let file = try await downloader.download(job: source, into: target) {
-                    hub.emit(.downloadProgress($0))
+                let progress: @Sendable (DownloadProgress) -> Void = { hub.emit(.downloadProgress($0)) }
+                let file: URL
+                do {
+                    file = try await downloader.download(job: source, into: target, progress: progress)
+                } catch let failure as DownloadError {
+                    guard case .expired = failure else { throw failure }
+                    // Once: a link that expires again at once is the provider's problem to report.
+                    let renewed = try await Self.freshLink(
+                        for: source, expired: failure, client: client, store: store)
+                    hub.emit(.jobChanged(renewed))
+                    file = try await downloader.download(
+                        job: Self.source(renewed, demoBase: demoBase), into: target, progress: progress)
                 }
                 try store.update(job.id, note: "downloaded to \(file.path)") {
                     $0.filePath = file.path
@@ -57,6 +65,14 @@ extension GenerationEngine {
             logger.warning("download of \(job.id) failed: \(message)")
             throw error
         }
+    }
+
+    /// The job as the downloader should see it: in demo mode, its link on this run's simulator
+    /// (each demo run has its own port; its signed links are valid on any of them).
+    static func source(_ job: Job, demoBase: String?) -> Job {
+        var source = job
+        if let demoBase, let url = job.videoURL { source.videoURL = rebase(url, onto: demoBase) }
+        return source
     }
 
     /// Whether `file` exists directly inside `folder`.

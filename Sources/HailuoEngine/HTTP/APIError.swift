@@ -23,16 +23,17 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .http(let status, let body, let retryAfter):
             var text = "\(Self.summary(for: status)) (HTTP \(status)): \(Self.oneLine(body.message))"
             if let retryAfter { text += "; retry after \(Int(retryAfter.rounded(.up))) s" }
-            if let requestID = body.requestID { text += " [requestId \(requestID)]" }
+            if let requestID = requestID { text += " [requestId \(requestID)]" }
             return text
         case .unreadable(let why):
             return "the API's answer could not be read (\(why))"
         }
     }
 
-    /// The provider's requestId, when the failure carries one.
+    /// The provider's requestId, when the failure carries one, made safe to print (a hostile or
+    /// broken provider could put escape sequences in it).
     public var requestID: String? {
-        if case .http(_, let body, _) = self { return body.requestID }
+        if case .http(_, let body, _) = self { return body.requestID.map(Redactor.inert) }
         return nil
     }
 

@@ -84,6 +84,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 ?? session.settings.defaultResolution,
             firstFrame: image, lastFrame: lastImage)
         let connectionNotes = Task { await ConnectionNotes.print(session.engine.events()) }
+        let transfers = TransferBoard()
         defer { connectionNotes.cancel() }
         let outcome: Result<[Job], any Error> = await Result {
             try await SignalTrap.run {
@@ -95,7 +96,8 @@ struct SubmitCommand: AsyncParsableCommand {
                 }
                 guard wait || download, job.phase == .pending else { return [job] }
                 if !json { Console.progress("\(job.id)  submitted (generation \(job.generationID ?? "?"))") }
-                let waiter = Waiter(session: session, timeout: timeout, download: download, quiet: json)
+                let waiter = Waiter(
+                    session: session, timeout: timeout, download: download, quiet: json, transfers: transfers)
                 return try await waiter.wait(for: [job.id])
             }
         }
@@ -103,7 +105,7 @@ struct SubmitCommand: AsyncParsableCommand {
         let jobs = try outcome.get()
         guard let job = jobs.first else { return }
         report(job)
-        try finish(job)
+        try finish(job, downloadFailure: transfers.lastFailure(job.id))
     }
 
     static func failure(for error: SubmitError) -> CLIFailure {
@@ -119,17 +121,22 @@ struct SubmitCommand: AsyncParsableCommand {
     private func readPrompt() throws -> String {
         if let prompt { return prompt }
         guard let promptFile else { return "" }
-        do {
-            if promptFile == "-" {
-                return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            }
-            let path = NSString(string: promptFile).expandingTildeInPath
-            return try String(contentsOfFile: path, encoding: .utf8)
-                .trimmingCharacters(in: .newlines)
-        } catch {
-            throw CLIFailure(
-                .usage, "cannot read the prompt file \(Redactor.inert(promptFile)): \(error.localizedDescription)")
+        if promptFile == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }
+        let path = NSString(string: promptFile).expandingTildeInPath
+        func refuse(_ reason: String) -> CLIFailure {
+            CLIFailure(.usage, "cannot read the prompt file \(Redactor.inert(promptFile)): \(reason)")
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw refuse("it does not exist")
+        }
+        if isFolder.boolValue { throw refuse("it is a folder, not a text file") }
+        guard access(path, R_OK) == 0 else { throw refuse(String(cString: strerror(errno)).lowercased()) }
+        guard let data = FileManager.default.contents(atPath: path) else { throw refuse("it could not be read") }
+        guard let text = String(data: data, encoding: .utf8) else { throw refuse("it is not UTF-8 text") }
+        return text.trimmingCharacters(in: .newlines)
     }
 
     private func report(_ job: Job) {
@@ -144,8 +151,10 @@ struct SubmitCommand: AsyncParsableCommand {
         }
     }
 
-    private func finish(_ job: Job) throws {
+    private func finish(_ job: Job, downloadFailure: String?) throws {
         switch job.phase {
+        case .completed where download && job.filePath == nil:
+            throw CLIFailure(.api, Waiter.notSaved(job, reason: downloadFailure))
         case .failed where job.generationID == nil:
             throw CLIFailure(
                 .api, "job \(job.id) was not accepted: \(Redactor.inert(job.errorMessage ?? "no reason given"))")

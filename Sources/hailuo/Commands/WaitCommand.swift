@@ -7,7 +7,8 @@ struct WaitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wait",
         abstract: "Wait until jobs complete or fail (progress on stderr).",
-        discussion: "Exit 0 when all completed, 1 when one failed, 3 when one is unconfirmed, 4 on --timeout.")
+        discussion: "Exit 0 when all completed, 1 when one failed, 3 when one is unconfirmed (or, with --download, "
+            + "a video could not be saved), 4 on --timeout.")
 
     @Argument(help: ArgumentHelp("Local ids, generation ids, or id prefixes.", valueName: "id"))
     var ids: [String]
@@ -26,10 +27,12 @@ struct WaitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await EngineSession.open(global)
+        let transfers = TransferBoard()
         let outcome: Result<[Job], any Error> = await Result {
             try await SignalTrap.run {
                 let jobs = try ids.map { try StoreAccess.resolve($0, in: session.engine.store) }
-                let waiter = Waiter(session: session, timeout: timeout, download: download, quiet: json)
+                let waiter = Waiter(
+                    session: session, timeout: timeout, download: download, quiet: json, transfers: transfers)
                 return try await waiter.wait(for: jobs.map(\.id))
             }
         }
@@ -39,12 +42,15 @@ struct WaitCommand: AsyncParsableCommand {
             Console.out(
                 json ? JobJSON.line(job) : "\(job.id)  \(job.displayStatus)" + (job.filePath.map { "  \($0)" } ?? ""))
         }
-        let status = Waiter.status(for: jobs)
+        let status = Waiter.status(for: jobs, download: download)
         if status != .success {
             var reasons: [String] = []
             for job in jobs where job.phase != .completed {
                 let reason = job.errorMessage ?? job.displayStatus
                 reasons.append("\(job.id): \(Redactor.inert(reason))")
+            }
+            for job in jobs where download && job.phase == .completed && job.filePath == nil {
+                reasons.append(Waiter.notSaved(job, reason: transfers.lastFailure(job.id)))
             }
             throw CLIFailure(status, reasons.joined(separator: "; "))
         }

@@ -10,13 +10,15 @@ struct Waiter {
     let timeout: Double?
     let download: Bool
     let quiet: Bool
+    /// Download progress and failures seen while waiting (the caller may read the failures after).
+    var transfers = TransferBoard()
 
     /// Returns the jobs as they ended; throws a `.timeout` failure when the deadline passes first.
     func wait(for ids: [String]) async throws -> [Job] {
         let engine = session.engine
         let live = LiveLine(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         defer { live.clear() }
-        let transfers = TransferBoard()
+        let transfers = transfers
         let listener = Task {
             for await event in engine.events() { transfers.note(event) }
         }
@@ -58,7 +60,15 @@ struct Waiter {
                     || job.phase.isFinished
                         && (!download || job.phase != .completed || job.filePath != nil || transfers.failed(job.id))
             }
-            if settled { return jobs }
+            if settled {
+                // A failure that arrived after this round's lines were printed is still shown.
+                for job in jobs {
+                    if let failure = transfers.takeFailure(job.id), !quiet {
+                        live.print("\(job.id)  download failed: \(Redactor.inert(failure))")
+                    }
+                }
+                return jobs
+            }
             if let timeout, Date().timeIntervalSince(started) >= timeout {
                 let open = jobs.filter { !$0.phase.isFinished }
                 let listed = open.map { "\($0.id) (\($0.displayStatus))" }.joined(separator: ", ")
@@ -96,10 +106,19 @@ struct Waiter {
     }
 
     /// The exit status that sums up how the jobs ended.
-    static func status(for jobs: [Job]) -> ExitStatus {
+    /// A completed job whose video was asked for but not saved counts as a network error.
+    static func status(for jobs: [Job], download: Bool = false) -> ExitStatus {
         if jobs.contains(where: { $0.phase == .unconfirmed }) { return .api }
         if jobs.contains(where: { $0.phase == .failed || $0.phase == .dismissed }) { return .jobFailed }
+        if download, jobs.contains(where: { $0.phase == .completed && $0.filePath == nil }) { return .api }
         return .success
+    }
+
+    /// The sentence for a completed job whose video was asked for but not saved.
+    static func notSaved(_ job: Job, reason: String?) -> String {
+        "job \(job.id) completed but its video was not saved: "
+            + Redactor.inert(reason ?? "the download did not finish")
+            + " Try again with `hailuo download \(job.id)`."
     }
 }
 
@@ -109,6 +128,7 @@ final class TransferBoard: Sendable {
         var percent: [String: Int] = [:]
         var failures: [String: String] = [:]
         var failed: Set<String> = []
+        var last: [String: String] = [:]
     }
     private let state = Mutex(State())
 
@@ -121,6 +141,7 @@ final class TransferBoard: Sendable {
                 }
             case .downloadFailed(let jobID, let message):
                 state.failures[jobID] = message
+                state.last[jobID] = message
                 state.failed.insert(jobID)
             default:
                 break
@@ -131,6 +152,9 @@ final class TransferBoard: Sendable {
     func percent(_ jobID: String) -> Int? { state.withLock { $0.percent[jobID] } }
 
     func failed(_ jobID: String) -> Bool { state.withLock { $0.failed.contains(jobID) } }
+
+    /// The job's latest download failure, kept after it was shown.
+    func lastFailure(_ jobID: String) -> String? { state.withLock { $0.last[jobID] } }
 
     /// The failure message for the job, once.
     func takeFailure(_ jobID: String) -> String? { state.withLock { $0.failures.removeValue(forKey: jobID) } }
