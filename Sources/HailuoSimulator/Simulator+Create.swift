@@ -27,6 +27,10 @@ extension Simulator {
             return Answer(response: response, status: ProviderResponse.statusCode(of: fault) ?? 0, fault: fault)
         }
 
+        if fault == .hostileText {
+            let response = SimulatorHostileText.createResponse(prompt: valid.prompt, path: incoming.path)
+            return Answer(response: response, status: 400, fault: fault)
+        }
         let job = issue(valid, family: family)
         let usageKey = family == .vendor ? "tokens_used" : "credits_used"
         let idKey = family == .vendor ? "generation_id" : "id"

@@ -37,6 +37,8 @@ extension Simulator {
         case .errorDetail?: snapshot = JobSnapshot(status: "error", hasVideo: false, error: .detailFailure)
         case .errorText?: snapshot = JobSnapshot(status: "error", hasVideo: false, error: .textFailure)
         case .expiredLink?: expires = Int64(now.rounded(.down)) - 60
+        case .hostileText?:
+            snapshot = JobSnapshot(status: "error", hasVideo: false, error: .message(name: "", message: ""))
         default: break
         }
 
@@ -51,7 +53,7 @@ extension Simulator {
             "id": .string(givenID),
             "status": .string(snapshot.status),
             "video": video,
-            "error": snapshot.error?.json ?? .null,
+            "error": fault == .hostileText ? SimulatorHostileText.pollError : snapshot.error?.json ?? .null,
             "meta": ["usage": [usageKey: .number(Self.usage(duration: id.clipSeconds, resolution: resolution))]],
         ]
         answer.response = ProviderResponse.json(body)

@@ -15,6 +15,7 @@
 /// | `completed-without-url` | not applicable | `"completed"` with `video: null` | not applicable |
 /// | `error-message` / `error-detail` / `error-text` | not applicable | status `"error"` with that error shape | not applicable |
 /// | `expired-link` | not applicable | a completed answer's URL is already expired | 403 "Request has expired" |
+/// | `hostile-text` | 400, no job; message (echoing the prompt) and `requestId` hold escapes | `"error"`, same | n/a |
 ///
 /// A fault that is not applicable to a request is neither applied nor consumed; neither is one met
 /// by a request refused before faults are consulted (401 for the key, 400 for the body, 404 for an
@@ -58,6 +59,9 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
     case errorText = "error-text"
     /// A completed poll answer hands out a link that has already expired; a download answers 403 expired.
     case expiredLink = "expired-link"
+    /// Answers carrying terminal escape sequences and control characters (`SimulatorHostileText`):
+    /// a create is refused with 400, a poll fails the job.
+    case hostileText = "hostile-text"
 
     /// Whether this fault means anything for a request of `kind`.
     func applies(to kind: RequestKind) -> Bool {
@@ -65,7 +69,7 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
         case .rateLimited, .rateLimitedRetryAfter, .serverError, .badGateway, .unavailable,
             .gatewayTimeout, .unauthorized, .noCredits, .slow, .reset:
             return kind != .any
-        case .truncatedJSON, .malformedJSON:
+        case .truncatedJSON, .malformedJSON, .hostileText:
             return kind == .create || kind == .poll
         case .unknownStatus, .completedWithoutURL, .errorMessage, .errorDetail, .errorText:
             return kind == .poll

@@ -48,8 +48,12 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A folder or file in the state folder could not be created or made private.
     case filesystem(path: String, reason: String)
 
-    /// One sentence saying what is wrong and, where it helps, how to fix it.
-    public var description: String {
+    /// One sentence saying what is wrong and, where it helps, how to fix it. Paths and values come
+    /// from the user's files and flags: the whole sentence is made inert, so a file name holding an
+    /// escape sequence is shown, not obeyed.
+    public var description: String { Redactor.inert(sentence) }
+
+    private var sentence: String {
         switch self {
         case .configFileMissing(let path):
             "The config file \(path) does not exist."
