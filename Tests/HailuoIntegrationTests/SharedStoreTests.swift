@@ -68,6 +68,30 @@ struct SharedStoreTests {
         await second.stop()
     }
 
+    /// With a 60 s lease, B's own lease refresh comes only every 20 s: B must take A's job over
+    /// because A gave its leases back (a store change), not because B's refresh came round.
+    @Test func aQuittingEngineIsTakenOverAtOnceNotAtTheNextLeaseRefresh() async throws {
+        let harness = try await Harness(timeScale: 30)
+        defer { Task { await harness.close() } }
+        let second = Simulator(configuration: SimulatorConfiguration(timeScale: 30))
+        _ = try await second.start()
+        defer { Task { await second.stop() } }
+        let a = try harness.engine(leaseSeconds: 60)
+        await a.start()
+        let job = try await a.submit(GenerationParameters(prompt: "take me over at once"))
+        let b = try harness.engine(leaseSeconds: 60, baseURL: second.baseURL)
+        await b.start()
+        let generationID = try #require(job.generationID)
+        await a.shutdown()
+        var polledByB = false
+        // 10 s: half of B's 20 s refresh period, and far more than the store watch (0.1 s) needs.
+        for _ in 0..<200 where !polledByB {
+            polledByB = second.recordedRequests().contains { $0.kind == .poll && $0.generationID == generationID }
+            if !polledByB { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(polledByB, "B did not take over the job A gave back")
+    }
+
     @Test func everyProcessSeesEveryJobAndIsToldOfChanges() async throws {
         let harness = try await Harness(timeScale: 30)
         defer { Task { await harness.close() } }

@@ -81,6 +81,7 @@ public actor GenerationEngine {
         await scheduler.start()
         let store = store
         let hub = hub
+        let scheduler = scheduler
         let interval = configuration.storeWatchInterval
         watcher = Task.detached {
             var seen = (try? store.revision()) ?? 0
@@ -89,6 +90,7 @@ public actor GenerationEngine {
                 guard let now = try? store.revision() else { continue }
                 if now != seen {
                     seen = now
+                    await scheduler.storeChanged()
                     hub.emit(.storeChanged)
                 }
             }

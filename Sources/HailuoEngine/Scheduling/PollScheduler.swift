@@ -93,6 +93,14 @@ actor PollScheduler {
         return true
     }
 
+    /// Another process changed the store. If it gave jobs back (it quit) or its leases lapsed
+    /// (it died), take them over now rather than at the next lease refresh.
+    func storeChanged() {
+        guard loop != nil, (try? store.hasUnleasedPending(only: settings.only)) == true else { return }
+        nextLeaseRefresh = .now
+        wake()
+    }
+
     /// Polls only these jobs from now on.
     func restrict(to ids: Set<String>) {
         settings.only = ids

@@ -287,6 +287,22 @@ public final class JobStore: Sendable {
         }
     }
 
+    /// Whether some pending job (among `only`, when given) has no live lease: a process gave it
+    /// back or died. A read, so a store watcher can ask it on every change without writing.
+    public func hasUnleasedPending(only: Set<String>? = nil, now: Date = Date()) throws -> Bool {
+        let scope = only.map { ids in " AND id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
+        let scopeArguments: [(any DatabaseValueConvertible)?] = only.map { Array($0) } ?? []
+        return try pool.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS(SELECT 1 FROM jobs WHERE phase = 'pending'
+                      AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope))
+                    """,
+                arguments: StatementArguments([now.timeIntervalSince1970] + scopeArguments)) ?? false
+        }
+    }
+
     /// Takes one job's lease if it is free, lapsed or ours. Returns whether `owner` holds it.
     @discardableResult
     public func claim(jobID: String, owner: String, leaseSeconds: Double, now: Date = Date()) throws -> Bool {
@@ -320,6 +336,11 @@ public final class JobStore: Sendable {
             try db.execute(
                 sql: "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?",
                 arguments: [owner])
+            // Lease renewals leave the revision alone (they would wake every watcher every few
+            // seconds); giving leases back is rare and others should take the jobs over at once.
+            if db.changesCount > 0 {
+                try db.execute(sql: "UPDATE store_meta SET value = value + 1 WHERE key = 'revision'")
+            }
         }
     }
 
