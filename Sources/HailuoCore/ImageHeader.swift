@@ -44,6 +44,21 @@ public struct ImageHeader: Sendable, Equatable, Hashable {
         return try parse(&reader)
     }
 
+    /// ``parse(_:)``, also counting the reads it made: how many windows were read from the bytes
+    /// and how many bytes those reads asked for. For fuzzing and tests of the reading bounds.
+    public static func parseCountingReads(_ bytes: [UInt8]) -> (
+        result: Result<ImageHeader, ImageHeaderError>, reads: Int, bytesRequested: Int
+    ) {
+        var reader = HeaderReader(source: ArrayHeaderSource(bytes: bytes))
+        let result: Result<ImageHeader, ImageHeaderError>
+        do throws(ImageHeaderError) {
+            result = .success(try parse(&reader))
+        } catch {
+            result = .failure(error)
+        }
+        return (result, reader.sourceReads, reader.bytesRequested)
+    }
+
     /// Reads the header through `reader`: the magic bytes choose the format, never a name.
     static func parse<Source: HeaderSource>(_ reader: inout HeaderReader<Source>) throws(ImageHeaderError)
         -> ImageHeader

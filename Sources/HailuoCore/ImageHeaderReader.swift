@@ -55,6 +55,10 @@ struct HeaderReader<Source: HeaderSource> {
     let source: Source
     private var window: [UInt8] = []
     private var windowStart = 0
+    /// How many times a window was read from the source (one system call each for a file).
+    private(set) var sourceReads = 0
+    /// How many bytes those reads asked for in total.
+    private(set) var bytesRequested = 0
     private static var windowSize: Int { 4096 }
 
     init(source: Source) {
@@ -91,6 +95,8 @@ struct HeaderReader<Source: HeaderSource> {
     }
 
     private mutating func load(from offset: Int) throws(ImageHeaderError) {
+        sourceReads += 1
+        bytesRequested += Self.windowSize
         var buffer = [UInt8](repeating: 0, count: Self.windowSize)
         let source = self.source
         let result = buffer.withUnsafeMutableBytes { raw -> Result<Int, ImageHeaderError> in

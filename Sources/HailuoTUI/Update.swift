@@ -19,7 +19,7 @@ extension AppModel {
     private mutating func apply(_ msg: Msg) -> [Command] {
         switch msg {
         case .input(.key(let key)): return handleKey(key)
-        case .input(.paste(let text)): return handlePaste(text)
+        case .input(.paste(let text)): return isTooSmall ? [] : handlePaste(text)
         case .input(.resize(let newSize)):
             size = newSize
             keepSelectionVisible()
@@ -51,7 +51,7 @@ extension AppModel {
     // MARK: Keys
 
     private mutating func handleKey(_ key: Key) -> [Command] {
-        if let confirmation { return answer(confirmation, key) }
+        if let confirmation, !isTooSmall { return answer(confirmation, key) }
         // Quit, suspend and redraw work in every mode, the help and the `/` filter included.
         switch key {
         case .ctrl("c"): return requestQuit()
@@ -59,6 +59,7 @@ extension AppModel {
         case .ctrl("l"): return [.redraw]
         default: break
         }
+        if isTooSmall { return [] }  // below the minimum size nothing is shown to act on
         if helpOpen {
             handleHelpKey(key)
             return []

@@ -33,7 +33,10 @@ extension TextEditor {
     /// Types one character: consecutive typing is one undo step, split where a space follows a word.
     mutating func type(_ character: Character) -> EditResult {
         var typed = String(character)
-        if character == "\n" || character == "\r" || character == "\r\n" {
+        // The line and paragraph separators are newlines too, as in pasted text (see `clean`).
+        if character == "\n" || character == "\r" || character == "\r\n" || character == "\u{2028}"
+            || character == "\u{2029}"
+        {
             if singleLine { return .ignored }
             typed = "\n"
         } else if Self.isControl(character) {

@@ -4,7 +4,8 @@
 /// - a newline always starts a row; a row never holds more than `width` columns;
 /// - a row breaks before the word that does not fit (after the spaces before it); a word wider
 ///   than the row is broken by character; a wide glyph that does not fit goes to the next row;
-/// - a space that does not fit starts the next row (spaces never hang past the edge);
+/// - a space that does not fit starts the next row (spaces never hang past the edge), and so
+///   does a zero-width character after a full row;
 /// - a cursor offset at the end of a soft-wrapped row is shown at the start of the next row;
 /// - a line that fills its last row exactly is followed by an empty row, where its end (and the
 ///   cursor there) is shown, so the cursor never sits past the last column.
@@ -103,7 +104,9 @@ extension TextEditor {
         while index < range.upperBound {
             let character = characters[index]
             let characterWidth = DisplayWidth.of(character)
-            if rowWidth + characterWidth > width, index > rowStart {
+            // A zero-width character (a lone combining mark, a bidi or zero-width control) after a
+            // full row starts the next one: the cursor before it would otherwise sit past the edge.
+            if rowWidth + max(characterWidth, 1) > width, index > rowStart {
                 var breakAt = index
                 if character != " ", let lastBreak, lastBreak > rowStart { breakAt = lastBreak }
                 rows.append(

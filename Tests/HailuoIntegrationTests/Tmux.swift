@@ -205,6 +205,11 @@ final class TmuxSession: @unchecked Sendable {
         return nil
     }
 
+    /// Closes the pane (its terminal goes away under the program); the server ends with it.
+    func closePane() throws {
+        try run(["kill-pane", "-t", Self.session])
+    }
+
     /// Ends the server and the program in it (SIGHUP). Safe to call more than once.
     func kill() {
         let first = lock.withLock {

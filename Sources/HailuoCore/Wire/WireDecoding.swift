@@ -35,8 +35,13 @@ public enum WireDecoding {
     /// Decodes an HTTP error body; anything unreadable becomes its text (cut to 300 characters).
     public static func errorBody(from data: some Collection<UInt8>, status: Int) -> ProviderErrorBody {
         if let object = try? jsonObject(data) {
-            var message = (object["message"] as? String) ?? errorSentence(object["error"])
-            if message == nil, let detail = object["detail"] { message = errorSentence(["detail": detail]) }
+            // A blank `message` says nothing: fall back to `error`, `detail`, then the status.
+            var message = errorSentence(object["message"] as? String) ?? errorSentence(object["error"])
+            if message == nil, let detail = object["detail"] as? String {
+                message = errorSentence(detail)
+            } else if message == nil, let detail = object["detail"] {
+                message = errorSentence(["detail": detail])
+            }
             return ProviderErrorBody(
                 message: message ?? "HTTP \(status)",
                 requestID: object["requestId"] as? String ?? object["request_id"] as? String,
@@ -64,9 +69,9 @@ public enum WireDecoding {
                 }
                 return parts.isEmpty ? nil : parts.joined(separator: "; ")
             }
-            if let detail = object["detail"] as? String { return detail }
-            let message = object["message"] as? String
-            let name = object["name"] as? String
+            if let detail = object["detail"] as? String, let sentence = errorSentence(detail) { return sentence }
+            let message = errorSentence(object["message"] as? String)  // blank counts as absent
+            let name = errorSentence(object["name"] as? String)
             switch (name, message) {
             case let (name?, message?): return "\(name): \(message)"
             case let (nil, message?): return message
