@@ -301,6 +301,8 @@ extension Redactor {
     ///
     /// A backslash itself is kept, so the output is for reading, not for reversing.
     public static func inert(_ text: String) -> String {
+        // Printable ASCII is inert as it is; the screen asks this for every row of every frame.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value

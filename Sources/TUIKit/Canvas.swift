@@ -55,11 +55,29 @@ public struct Canvas: Sendable, Equatable {
     public mutating func draw(
         _ text: some StringProtocol, at point: Point, style: Style = .plain, maxWidth: Int? = nil, clip: Rect? = nil
     ) -> Int {
+        drawText(text, at: point, style: style, maxWidth: maxWidth, clip: clip)
+    }
+
+    /// ``draw(_:at:style:maxWidth:clip:)`` for a `String`: the common case, compiled for `String`
+    /// here rather than run as generic code from other modules (a frame draws a few hundred texts).
+    @discardableResult
+    public mutating func draw(
+        _ text: String, at point: Point, style: Style = .plain, maxWidth: Int? = nil, clip: Rect? = nil
+    ) -> Int {
+        drawText(text, at: point, style: style, maxWidth: maxWidth, clip: clip)
+    }
+
+    private mutating func drawText<Text: StringProtocol>(
+        _ text: Text, at point: Point, style: Style, maxWidth: Int?, clip: Rect?
+    ) -> Int {
         let area = clip ?? bounds
         guard point.y >= area.y, point.y < area.maxY, point.y >= 0, point.y < size.height else { return 0 }
         var limit = min(area.maxX, size.width)
         if let maxWidth { limit = min(limit, point.x + max(0, maxWidth)) }
         var x = point.x
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            return drawPrintableASCII(text, from: x, row: point.y, style: style, start: max(area.x, 0), limit: limit)
+        }
         for character in text {
             var glyph = String(character)
             var width = DisplayWidth.of(character)
@@ -88,6 +106,20 @@ public struct Canvas: Sendable, Equatable {
             x += width
         }
         return max(0, x - point.x)
+    }
+
+    /// ``draw(_:at:style:maxWidth:clip:)`` for text that is all printable ASCII: one cell a byte,
+    /// no grapheme breaking or width lookups (most of a frame: the table, hints, the status bar).
+    private mutating func drawPrintableASCII(
+        _ text: some StringProtocol, from x0: Int, row y: Int, style: Style, start: Int, limit: Int
+    ) -> Int {
+        var x = x0
+        for byte in text.utf8 {
+            if x >= limit { break }
+            if x >= start { put(Cell(String(UnicodeScalar(byte)), style: style), x: x, y: y) }
+            x += 1
+        }
+        return max(0, x - x0)
     }
 
     /// Fills `rect` with blank cells (or `character`) in `style`.

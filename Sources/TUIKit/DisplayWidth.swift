@@ -7,6 +7,8 @@
 public enum DisplayWidth {
     /// Columns taken by one grapheme cluster (0, 1 or 2).
     public static func of(_ character: Character) -> Int {
+        // Fast path: printable ASCII is one column, ASCII controls none (no property lookups).
+        if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
@@ -27,6 +29,7 @@ public enum DisplayWidth {
     /// Columns taken by one scalar on its own.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value < 0x7F { return value < 0x20 ? 0 : 1 }  // ASCII: no property lookups
         if value == 0 { return 0 }
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
         if isZeroWidth(scalar) { return 0 }

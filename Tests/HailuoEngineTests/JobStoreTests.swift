@@ -46,6 +46,26 @@ struct JobStoreTests {
         }
     }
 
+    /// Rows are read by column position: a job with a distinct value in every field comes back equal.
+    @Test func everyFieldComesBackFromItsOwnColumn() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_800_000_000 + seconds) }
+        let job = Job(
+            id: "abcd2345", generationID: "gen-1", phase: .completed, providerStatus: "completed",
+            parameters: GenerationParameters(
+                model: "minimax/hailuo-02", prompt: "every column", promptOptimizer: false, duration: 10,
+                resolution: .p768, firstFrame: "first.png", lastFrame: "last.png"),
+            firstFramePath: "/f/first.png", firstFrameSHA256: String(repeating: "1", count: 64),
+            lastFramePath: "/f/last.png", lastFrameSHA256: String(repeating: "2", count: 64), family: .unified,
+            baseURL: "http://127.0.0.1:9", profile: "work", createdAt: at(1), updatedAt: at(2), submittedAt: at(3),
+            finishedAt: at(4), videoURL: "http://127.0.0.1:9/v.mp4", videoURLExpiresAt: at(5), filePath: "/v/a.mp4",
+            downloadedAt: at(6), errorMessage: "a message", errorRequestID: "req-7", usageJSON: "{}", hidden: true)
+        try store.insert(job)
+        #expect(try store.job(id: job.id) == job)
+    }
+
     @Test func theStoreRunsInWALModeSoProcessesShareIt() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -4,6 +4,7 @@ import HailuoCore
 
 /// Maps ``Job`` to and from a `jobs` row. Lease and counter columns are not part of a job.
 enum JobRow {
+    /// The selected columns, in the order ``job(from:)`` reads them by position.
     static let columns = [
         "id", "generation_id", "phase", "provider_status", "model", "prompt", "prompt_optimizer",
         "duration", "resolution", "first_frame", "last_frame", "first_frame_path", "first_frame_sha256",
@@ -29,29 +30,25 @@ enum JobRow {
         ]
     }
 
+    /// The job in a row selected with ``selectList``. Columns are read by position (their order in
+    /// ``columns``): a lookup by name costs a string search per column, a third of the time of
+    /// loading 10,000 jobs.
     static func job(from row: Row) -> Job {
-        func date(_ column: String) -> Date? {
-            (row[column] as Double?).map(Date.init(timeIntervalSince1970:))
+        func date(_ index: Int) -> Date? {
+            (row[index] as Double?).map(Date.init(timeIntervalSince1970:))
         }
         let parameters = GenerationParameters(
-            model: row["model"], prompt: row["prompt"], promptOptimizer: row["prompt_optimizer"],
-            duration: row["duration"],
-            resolution: Resolution(rawValue: row["resolution"] as String) ?? .p768,
-            firstFrame: row["first_frame"], lastFrame: row["last_frame"])
+            model: row[4], prompt: row[5], promptOptimizer: row[6], duration: row[7],
+            resolution: Resolution(rawValue: row[8] as String) ?? .p768, firstFrame: row[9], lastFrame: row[10])
         return Job(
-            id: row["id"], generationID: row["generation_id"],
-            phase: JobPhase(rawValue: row["phase"] as String) ?? .failed,
-            providerStatus: row["provider_status"], parameters: parameters,
-            firstFramePath: row["first_frame_path"], firstFrameSHA256: row["first_frame_sha256"],
-            lastFramePath: row["last_frame_path"], lastFrameSHA256: row["last_frame_sha256"],
-            family: EndpointFamily(rawValue: row["family"] as String) ?? .vendor,
-            baseURL: row["base_url"], profile: row["profile"],
-            createdAt: date("created_at") ?? Date(timeIntervalSince1970: 0),
-            updatedAt: date("updated_at") ?? Date(timeIntervalSince1970: 0),
-            submittedAt: date("submitted_at"), finishedAt: date("finished_at"),
-            videoURL: row["video_url"], videoURLExpiresAt: date("video_url_expires_at"),
-            filePath: row["file_path"], downloadedAt: date("downloaded_at"),
-            errorMessage: row["error_message"], errorRequestID: row["error_request_id"],
-            usageJSON: row["usage_json"], hidden: row["hidden"])
+            id: row[0], generationID: row[1], phase: JobPhase(rawValue: row[2] as String) ?? .failed,
+            providerStatus: row[3], parameters: parameters,
+            firstFramePath: row[11], firstFrameSHA256: row[12], lastFramePath: row[13], lastFrameSHA256: row[14],
+            family: EndpointFamily(rawValue: row[15] as String) ?? .vendor, baseURL: row[16], profile: row[17],
+            createdAt: date(18) ?? Date(timeIntervalSince1970: 0),
+            updatedAt: date(19) ?? Date(timeIntervalSince1970: 0),
+            submittedAt: date(20), finishedAt: date(21), videoURL: row[22], videoURLExpiresAt: date(23),
+            filePath: row[24], downloadedAt: date(25), errorMessage: row[26], errorRequestID: row[27],
+            usageJSON: row[28], hidden: row[29])
     }
 }

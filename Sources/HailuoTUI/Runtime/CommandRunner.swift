@@ -100,6 +100,25 @@ final class CommandRunner: Sendable {
         return JobEntry(job: job, expected: windows.window(for: job) { engine.expectedGenerationWindow(for: $0) })
     }
 
+    /// More rows than any terminal shows at once.
+    static let firstScreenful = 200
+
+    /// The first load: the newest jobs at once, then every job, so a store of 10,000 jobs shows
+    /// its table about as soon as an empty one (the counts and the rest follow a moment later).
+    func loadJobsAtStart() {
+        Task.detached { [self] in
+            do {
+                let newest = try engine.store.jobs(includeHidden: true, limit: Self.firstScreenful)
+                post(.jobsLoaded(newest.map(entry(for:))))
+                guard newest.count == Self.firstScreenful else { return }
+                let all = try engine.store.jobs(includeHidden: true)
+                post(.jobsLoaded(all.map(entry(for:))))
+            } catch {
+                post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
+            }
+        }
+    }
+
     private func loadJobs() {
         Task.detached { [self] in
             do {

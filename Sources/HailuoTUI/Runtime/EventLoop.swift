@@ -55,7 +55,7 @@ final class EventLoop {
         }
         let pump = runner.pumpEvents()
         defer { pump.cancel() }
-        runner.run(.loadJobs)
+        runner.loadJobsAtStart()
         var exit = TUIApp.Exit.quit
         terminal.draw(model.view())
         while true {
