@@ -11,6 +11,7 @@ public enum DisplayWidth {
         if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex, isPlainNarrow(first.value) { return 1 }
         if first.value < 0x20 || (0x7F..<0xA0).contains(first.value) { return 0 }
         var sawVariationSelector16 = false
         var regionalIndicators = 0
@@ -43,6 +44,20 @@ public enum DisplayWidth {
         var total = 0
         for character in text { total += of(character) }
         return total
+    }
+
+    /// Blocks a terminal screen draws all the time, with no wide, zero-width or emoji-presentation
+    /// scalar in them: Latin-1 letters and signs (not the soft hyphen), dashes, quotes, bullets and
+    /// the ellipsis, ‰ to ›, box drawing and block elements, braille (spinners). Answered without
+    /// Unicode property lookups, which cost most of a frame; a test checks them against ``of(_:)``.
+    static func isPlainNarrow(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00A0...0x00AC, 0x00AE...0x00FF, 0x2010...0x2027, 0x2030...0x203A, 0x2500...0x259F,
+            0x2800...0x28FF:
+            return true
+        default:
+            return false
+        }
     }
 
     private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

@@ -21,6 +21,18 @@ struct DisplayWidthTests {
         #expect(character.displayWidth == expected)
     }
 
+    /// The blocks measured without property lookups get the width the full rules give.
+    @Test func theNarrowFastPathAgreesWithTheFullRules() {
+        var checked = 0
+        for value in UInt32(0x00A0)...0x28FF where DisplayWidth.isPlainNarrow(value) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(DisplayWidth.of(Character(scalar)) == DisplayWidth.of(scalar), "U+\(String(value, radix: 16))")
+            checked += 1
+        }
+        #expect(checked == 546)
+        #expect(!DisplayWidth.isPlainNarrow(0x00AD))  // the soft hyphen is a format character
+    }
+
     @Test func stringWidthAddsItsCharacters() {
         #expect(DisplayWidth.of("a中😀🇯🇵e\u{301}") == 1 + 2 + 2 + 2 + 1)
         #expect("日本語 text".displayWidth == 11)
