@@ -81,6 +81,7 @@ let package = Package(
             dependencies: [
                 "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

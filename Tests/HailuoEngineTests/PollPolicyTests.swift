@@ -15,7 +15,7 @@ struct PollPolicyTests {
     @Test func learnedWindowReplacesProviderFigures() {
         let history: [Double] = [100, 110, 120, 130, 140]
         let window = policy.expectedWindow(model: "minimax/hailuo-02", duration: 6, history: history)
-        #expect(window.lowerBound >= 100 && window.lowerBound <= 110)
+        #expect(window.lowerBound >= 95 && window.lowerBound <= 110)  // less half a dense step
         #expect(window.upperBound >= 130 && window.upperBound <= 140)
     }
 
@@ -44,7 +44,7 @@ struct PollPolicyTests {
         let inWindow = policy.nextDelay(elapsed: 260, window: window)
         let late = policy.nextDelay(elapsed: 600, window: window)
         #expect(early == 60)
-        #expect(inWindow == 10)
+        #expect(inWindow == 7.5)  // the 60 s window over 8 polls
         #expect(late > inWindow)
     }
 
@@ -78,7 +78,9 @@ struct RateLimiterTests {
         var limiter = RateLimiter(requestsPerSecond: 2, now: start)
         let slots = (0..<5).map { _ in limiter.reserve(now: start) }
         for (a, b) in zip(slots, slots.dropFirst()) {
-            #expect(a.duration(to: b) == .milliseconds(500))
+            // 1/2 s plus the 5 % headroom (to within floating-point rounding)
+            let gap = a.duration(to: b)
+            #expect(gap > .milliseconds(525) - .microseconds(1) && gap < .milliseconds(525) + .microseconds(1))
         }
         #expect(slots.first == start)
     }

@@ -206,12 +206,20 @@ actor PollScheduler {
             wake()
         }
         guard let generationID = job.generationID else { return }
+        // The request leaves first and is counted after: a store write between taking the rate
+        // slot and sending would let one request leave late and bunch up with the next one.
+        let answer: Result<PollResult, APIError>
+        do throws(APIError) {
+            answer = .success(try await client.poll(generationID: generationID))
+        } catch {
+            answer = .failure(error)
+        }
         try? store.countPoll(job.id)
-        do {
-            let result = try await client.poll(generationID: generationID)
+        switch answer {
+        case .success(let result):
             setConnection(.online)
             handle(result, for: job)
-        } catch {
+        case .failure(let error):
             handle(error, for: job)
         }
     }

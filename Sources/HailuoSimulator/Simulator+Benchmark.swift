@@ -1,0 +1,27 @@
+import Foundation
+
+/// Read-only facts for benchmarks: when a job ends on this simulator's clock.
+extension Simulator {
+    /// Provider seconds from creation to the end of the job with this id (as issued, with or
+    /// without a `:model` suffix): completion for a job that completes, the failure for one that
+    /// fails. Nil when the id is not one a simulator issued.
+    public func providerSecondsToEnd(ofGenerationID id: String) -> Double? {
+        guard let decoded = GenerationID(decoding: id) else { return nil }
+        switch decoded.outcome {
+        case .completes, .completesWithoutURL, .unknownStatusThenCompletes: return decoded.totalSeconds
+        case .failsWithMessage, .failsWithDetail, .failsWithText: return decoded.totalSeconds * 0.5
+        case .failsResolutionDuration: return 0
+        }
+    }
+
+    /// The wall-clock moment the job with this id ends (see ``providerSecondsToEnd(ofGenerationID:)``),
+    /// taking `advanceClock` into account as it stands now. Nil when the id is not one a simulator issued.
+    public func endDate(ofGenerationID id: String) -> Date? {
+        guard let decoded = GenerationID(decoding: id), let span = providerSecondsToEnd(ofGenerationID: id) else {
+            return nil
+        }
+        let offset = state.withLock { $0.clockOffset }
+        let created = Double(decoded.createdMillis) / 1000
+        return Date(timeIntervalSince1970: created + span / timeScale - offset)
+    }
+}
