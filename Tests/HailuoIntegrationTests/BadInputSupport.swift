@@ -33,7 +33,7 @@ enum RawRunner {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
-        let outData = DataDrain(out), errData = DataDrain(err)
+        let outData = PipeDrain(out), errData = PipeDrain(err)
         let killed = LockedFlag()
         let (status, reason): (Int32, Process.TerminationReason) = try await withCheckedThrowingContinuation {
             continuation in
@@ -67,24 +67,6 @@ final class LockedFlag: @unchecked Sendable {
     private var value = false
     func set() { lock.withLock { value = true } }
     var isSet: Bool { lock.withLock { value } }
-}
-
-/// Reads a pipe to its end on a GCD thread, as bytes.
-final class DataDrain: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var bytes = Data()
-
-    init(_ pipe: Pipe) {
-        DispatchQueue.global().async {
-            self.bytes = pipe.fileHandleForReading.readDataToEndOfFile()
-            self.done.signal()
-        }
-    }
-
-    func data() -> Data {
-        done.wait()
-        return bytes
-    }
 }
 
 /// Terminal-unsafe bytes in program output.

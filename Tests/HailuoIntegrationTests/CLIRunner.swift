@@ -70,17 +70,21 @@ struct CLIRunner {
 /// Reads a pipe to its end on a GCD thread.
 final class PipeDrain: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var data = Data()
+    private var bytes = Data()
 
     init(_ pipe: Pipe) {
         DispatchQueue.global().async {
-            self.data = pipe.fileHandleForReading.readDataToEndOfFile()
+            self.bytes = pipe.fileHandleForReading.readDataToEndOfFile()
             self.done.signal()
         }
     }
 
-    func text() -> String {
+    /// Everything the pipe carried, as bytes (waits for its end).
+    func data() -> Data {
         done.wait()
-        return String(decoding: data, as: UTF8.self)
+        return bytes
     }
+
+    /// Everything the pipe carried, as text (waits for its end).
+    func text() -> String { String(decoding: data(), as: UTF8.self) }
 }
