@@ -5,7 +5,7 @@ import Testing
 /// Hostile text from the server (the simulator's `hostile-text` fault: OSC 52, a screen clear,
 /// BEL, NUL, C1, a right-to-left override) never reaches the terminal as itself: not through the
 /// CLI's stdout or stderr, not through the screen.
-@Suite("Hostile server text is shown inert", .serialized)
+@Suite("Hostile server text is shown inert", .serialized, .aloneOnTheMachine)
 struct BadInputServerTextTests {
     static let key = "sk-hostile-\(UUID().uuidString.prefix(8))"
 

@@ -6,7 +6,7 @@ import Testing
 /// ``BadInputCase/all`` either is refused with its exit status and a sentence naming the problem,
 /// with nothing sent, or (a borderline input the provider takes) is sent exactly once. No case
 /// crashes or hangs.
-@Suite("Bad input through the CLI", .serialized)
+@Suite("Bad input through the CLI", .serialized, .aloneOnTheMachine)
 struct BadInputTests {
     static let key = "sk-badinput-\(UUID().uuidString.prefix(8))"
     /// Secrets that a case puts in its config; no message may repeat them.

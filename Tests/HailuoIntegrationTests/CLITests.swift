@@ -2,7 +2,7 @@ import Foundation
 import HailuoSimulator
 import Testing
 
-@Suite("The hailuo command line", .serialized)
+@Suite("The hailuo command line", .serialized, .sharesTheMachine)
 struct CLITests {
     func folder() throws -> URL { try temporaryFolder("hailuo-cli") }
 
@@ -132,7 +132,7 @@ struct CLITests {
     }
 }
 
-@Suite("hailuo simulate")
+@Suite("hailuo simulate", .sharesTheMachine)
 struct SimulateCommandTests {
     @Test func theSimulatorCommandServesTheCLIOnBothFamilies() async throws {
         let home = try temporaryFolder("hailuo-sim")
@@ -174,7 +174,7 @@ struct SimulateCommandTests {
     }
 }
 
-@Suite("The CLI killed mid-submission")
+@Suite("The CLI killed mid-submission", .sharesTheMachine)
 struct CLICrashTests {
     @Test func aSubmitKilledDuringThePOSTLeavesAnUnconfirmedJob() async throws {
         let home = try temporaryFolder("hailuo-kill")

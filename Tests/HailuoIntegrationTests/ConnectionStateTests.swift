@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 /// What a submission tells front ends about the link: the badge must end where the link is.
-@Suite("Connection state after a submission")
+@Suite("Connection state after a submission", .sharesTheMachine)
 struct ConnectionStateTests {
     /// Collects the connection events an engine announces.
     final class Recorder: Sendable {

@@ -7,7 +7,7 @@ import Testing
 /// SIGKILL at any moment of a submission, from the command line and from the screen: after a
 /// restart every id the provider issued is in a store or its job is unconfirmed, and no job was
 /// POSTed twice.
-@Suite("Crash safety: kill -9 before, during and after the POST", .serialized)
+@Suite("Crash safety: kill -9 before, during and after the POST", .serialized, .aloneOnTheMachine)
 struct CrashSafetyTests {
     static let cliCount = 80
     static let tuiCount = 20

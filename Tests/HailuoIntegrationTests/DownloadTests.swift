@@ -7,7 +7,7 @@ import Logging
 import Testing
 
 /// The downloader against a tiny fake CDN on 127.0.0.1 (real HTTP, real files).
-@Suite("Downloader over HTTP")
+@Suite("Downloader over HTTP", .sharesTheMachine)
 struct DownloadTests {
     private static let utc = TimeZone(identifier: "UTC")!
     private static let created = Date(timeIntervalSince1970: 1_741_064_767)  // 2025-03-04 05:06:07 UTC

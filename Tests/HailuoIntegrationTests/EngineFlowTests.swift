@@ -4,7 +4,7 @@ import HailuoEngine
 import HailuoSimulator
 import Testing
 
-@Suite("Engine against the simulator over real HTTP", .serialized)
+@Suite("Engine against the simulator over real HTTP", .serialized, .sharesTheMachine)
 struct EngineFlowTests {
     @Test(arguments: EndpointFamily.allCases)
     func submitPollCompleteDownload(family: EndpointFamily) async throws {

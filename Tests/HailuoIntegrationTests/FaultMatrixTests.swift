@@ -7,7 +7,7 @@ import Testing
 /// Every simulator fault × both endpoint families × each request kind it applies to, through the
 /// engine, and a representative subset through the `hailuo` command line. The expected outcomes
 /// are the table in `FaultMatrixCases.swift`.
-@Suite("Fault matrix: every fault, family and request kind ends as the table says", .serialized)
+@Suite("Fault matrix: every fault, family and request kind ends as the table says", .serialized, .aloneOnTheMachine)
 struct FaultMatrixTests {
     /// Rows run at once (each has its own simulator and store).
     static let width = 6

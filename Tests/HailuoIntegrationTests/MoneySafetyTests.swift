@@ -4,7 +4,7 @@ import HailuoEngine
 import HailuoSimulator
 import Testing
 
-@Suite("Money safety: a POST is resent only when it certainly was not accepted", .serialized)
+@Suite("Money safety: a POST is resent only when it certainly was not accepted", .serialized, .sharesTheMachine)
 struct MoneySafetyTests {
     @Test(
         arguments: [

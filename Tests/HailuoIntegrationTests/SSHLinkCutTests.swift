@@ -7,7 +7,7 @@ import Testing
 /// The real screen over a real SSH link (a private sshd on loopback), against a simulator in this process:
 /// cutting the link while jobs are pending ends the screen at once without spinning, leaves the store sound
 /// and nothing running, and the next session shows the same jobs and takes them to completion.
-@Suite("SSH link cut", .serialized)
+@Suite("SSH link cut", .serialized, .aloneOnTheMachine)
 struct SSHLinkCutTests {
     static let cycles = 10
     static let jobsPerCycle = 2

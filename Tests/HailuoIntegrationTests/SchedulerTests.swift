@@ -4,7 +4,7 @@ import HailuoEngine
 import HailuoSimulator
 import Testing
 
-@Suite("Poll scheduler against the simulator", .serialized)
+@Suite("Poll scheduler against the simulator", .serialized, .sharesTheMachine)
 struct SchedulerTests {
     @Test func theRequestRateCapHoldsAcrossAllJobs() async throws {
         let harness = try await Harness(timeScale: 2000)

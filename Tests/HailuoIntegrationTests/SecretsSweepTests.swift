@@ -4,7 +4,7 @@ import Testing
 
 /// A whole session with a recognisable key, by every key source and through the screen, then a
 /// search of everything it left behind for the key and for the image's base64 text.
-@Suite("Secrets sweep", .serialized)
+@Suite("Secrets sweep", .serialized, .aloneOnTheMachine)
 struct SecretsSweepTests {
     /// Polls every 3 s (a live-mode job is first polled after at most `max_interval`), no bell.
     static let fastPolls = "[poll]\nmin_interval = 3\nmax_interval = 3\n\n[notify]\non_finish = \"none\"\n\n"

@@ -4,7 +4,7 @@ import HailuoEngine
 import HailuoSimulator
 import Testing
 
-@Suite("Several processes on one store", .serialized)
+@Suite("Several processes on one store", .serialized, .sharesTheMachine)
 struct SharedStoreTests {
     /// Engine A talks to simulator 1, engine B to simulator 2 (ids are stateless, so either can
     /// answer for any job): polls per job per simulator show who polled what.

@@ -5,7 +5,7 @@ import Testing
 
 /// The real `hailuo` screen in tmux, in demo mode against its embedded simulator: what a user
 /// types, what the screen shows, and that nothing is lost across a restart.
-@Suite("Terminal UI end to end", .serialized)
+@Suite("Terminal UI end to end", .serialized, .sharesTheMachine)
 struct TUIEndToEndTests {
     /// A private HOME (own config, state and videos) with a 1280x720 PNG in it.
     private static func sandbox() throws -> (runner: CLIRunner, image: URL) {

@@ -5,7 +5,7 @@ import Testing
 /// The real `hailuo` screen under terminal abuse: resize storms (with jobs pending and a draft in
 /// the composer), a window too small for the layout, every terminal type and the C locale after a
 /// storm, and a terminal that vanishes while a frame is being drawn.
-@Suite("Terminal robustness", .serialized)
+@Suite("Terminal robustness", .serialized, .aloneOnTheMachine)
 struct TerminalRobustnessTests {
     /// A private HOME; demo jobs take about ten minutes at this clock, so they stay pending.
     private static func sandbox(_ extra: [String: String] = [:]) throws -> CLIRunner {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The tmux helper itself, against ordinary programs (tmux is required: .ci/run installs it).
-@Suite("TmuxSession, the end-to-end test driver")
+@Suite("TmuxSession, the end-to-end test driver", .sharesTheMachine)
 struct TmuxSessionTests {
     func environment() -> [String: String] {
         ["HOME": FileManager.default.temporaryDirectory.path, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]

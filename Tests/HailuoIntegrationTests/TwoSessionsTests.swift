@@ -14,7 +14,7 @@ import Testing
 /// (`JobStore.claim`/`claimPending`, taken in one SQLite write transaction, renewed by `PollScheduler`
 /// every `leaseSeconds / 3`), and a quitting engine gives its leases back (`releaseLeases`) so the other
 /// takes them at its next renewal.
-@Suite("Two sessions on one store", .serialized)
+@Suite("Two sessions on one store", .serialized, .aloneOnTheMachine)
 struct TwoSessionsTests {
     static let jobsPerScreen = 3
 

@@ -206,21 +206,25 @@ actor PollScheduler {
             wake()
         }
         guard let generationID = job.generationID else { return }
-        // The request leaves first and is counted after: a store write between taking the rate
-        // slot and sending would let one request leave late and bunch up with the next one.
-        let answer: Result<PollResult, APIError>
-        do throws(APIError) {
-            answer = .success(try await client.poll(generationID: generationID))
-        } catch {
-            answer = .failure(error)
-        }
+        // The request starts first and is counted while it is on its way: a store write between
+        // taking the rate slot and sending would let one request leave late and bunch up with the
+        // next one, and a count after the answer would miss a poll cut short by a quit.
+        async let answer = Self.answer(client, generationID)
         try? store.countPoll(job.id)
-        switch answer {
+        switch await answer {
         case .success(let result):
             setConnection(.online)
             handle(result, for: job)
         case .failure(let error):
             handle(error, for: job)
+        }
+    }
+
+    private static func answer(_ client: APIClient, _ generationID: String) async -> Result<PollResult, APIError> {
+        do throws(APIError) {
+            return .success(try await client.poll(generationID: generationID))
+        } catch {
+            return .failure(error)
         }
     }
 
