@@ -144,6 +144,9 @@ final class TmuxSession: @unchecked Sendable {
             screen = try capture()
             if condition(screen) { return screen }
             if try isPaneDead {
+                // The program may have ended just after the check above, in the state awaited.
+                let last = try capture()
+                if condition(last) { return last }
                 // tmux scrolls the screen up one line to write "Pane is dead": show that line too.
                 throw Failure.programExited(waitingFor: description, screen: Self.framed(try capture(scrollback: 1)))
             }
