@@ -58,29 +58,17 @@ struct PollingEconomy {
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         let client = APIClient(endpoint: bench.endpoint, http: http, logger: EngineBench.quietLogger)
         let scale = bench.timeScale
-        let start = ContinuousClock.now
-        let arrivals = arrivals
-        let ids = await withTaskGroup(of: String?.self) { group in
-            for index in 0..<jobs {
-                let parameters = Self.parameters(label, index)
-                let arrival = start + .seconds(arrivals[index] / scale)
-                group.addTask {
-                    try? await Task.sleep(until: arrival, clock: .continuous)
-                    guard let prepared = try? RequestBuilder.prepare(parameters, family: .vendor),
-                        let created = try? await client.create(body: prepared.body, path: prepared.path)
-                    else { return nil }
-                    while !Task.isCancelled {
-                        guard let result = try? await client.poll(generationID: created.generationID),
-                            Self.seedWaitingWords.contains(result.status)
-                        else { break }
-                        try? await Task.sleep(for: .seconds(Self.seedInterval / scale))
-                    }
-                    return created.generationID
-                }
+        let ids = await onSchedule(label) { parameters in
+            guard let prepared = try? RequestBuilder.prepare(parameters, family: .vendor),
+                let created = try? await client.create(body: prepared.body, path: prepared.path)
+            else { return nil }
+            while !Task.isCancelled {
+                guard let result = try? await client.poll(generationID: created.generationID),
+                    Self.seedWaitingWords.contains(result.status)
+                else { break }
+                try? await Task.sleep(for: .seconds(Self.seedInterval / scale))
             }
-            var ids: [String] = []
-            for await id in group { if let id { ids.append(id) } }
-            return ids
+            return created.generationID
         }
         try await http.shutdown()
         return ids
@@ -89,21 +77,7 @@ struct PollingEconomy {
     /// Submits a batch through the engine at the same arrival pace and waits until every job ended.
     private func runEngineBatch(_ engine: GenerationEngine, label: String) async throws -> [String] {
         let scale = bench.timeScale
-        let start = ContinuousClock.now
-        let arrivals = arrivals
-        let localIDs = await withTaskGroup(of: String?.self) { group in
-            for index in 0..<jobs {
-                let parameters = Self.parameters(label, index)
-                let arrival = start + .seconds(arrivals[index] / scale)
-                group.addTask {
-                    try? await Task.sleep(until: arrival, clock: .continuous)
-                    return try? await engine.submit(parameters).id
-                }
-            }
-            var ids: [String] = []
-            for await id in group { if let id { ids.append(id) } }
-            return ids
-        }
+        let localIDs = await onSchedule(label) { try? await engine.submit($0).id }
         // Generous: the longest clip plus room for the scheduler, in real seconds.
         let deadline = Date().addingTimeInterval(3 * 540 / scale + 30)
         while Date() < deadline {
@@ -112,6 +86,29 @@ struct PollingEconomy {
             try await Task.sleep(for: .milliseconds(50))
         }
         return localIDs.compactMap { try? engine.store.job(id: $0)?.generationID }
+    }
+
+    /// Runs `work` for each job of the batch at its arrival time (scaled), all at once; returns
+    /// the ids it gave, in the order the jobs ended.
+    private func onSchedule(
+        _ label: String, _ work: @escaping @Sendable (GenerationParameters) async -> String?
+    ) async -> [String] {
+        let start = ContinuousClock.now
+        let arrivals = arrivals
+        let scale = bench.timeScale
+        return await withTaskGroup(of: String?.self) { group in
+            for index in 0..<jobs {
+                let parameters = Self.parameters(label, index)
+                let arrival = start + .seconds(arrivals[index] / scale)
+                group.addTask {
+                    try? await Task.sleep(until: arrival, clock: .continuous)
+                    return await work(parameters)
+                }
+            }
+            var ids: [String] = []
+            for await id in group { if let id { ids.append(id) } }
+            return ids
+        }
     }
 
     /// Every other job a 10 s clip, the rest 6 s clips.
