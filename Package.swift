@@ -58,13 +58,10 @@ let package = Package(
         // warning; shim.h sets them instead and module.modulemap links the libraries.
         .systemLibrary(name: "CNCursesW"),
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
-        .target(
-            name: "HailuoTUI",
-            dependencies: [
-                "TUIKit", "CursesBackend", "HailuoCore", "HailuoEngine",
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
+        // The screen's model, update and view: pure, testable without a terminal or an engine.
+        .target(name: "HailuoTUI", dependencies: ["TUIKit", "HailuoCore", "HailuoEngine"]),
+        // The screen's runtime: the ncurses loop, the commands run against an engine protocol.
+        .target(name: "HailuoTUIRuntime", dependencies: ["HailuoTUI", "CursesBackend", "TUIKit", "HailuoCore"]),
         .executableTarget(
             name: "hailuo",
             dependencies: [
@@ -72,6 +69,7 @@ let package = Package(
                 "HailuoEngine",
                 "HailuoSimulator",
                 "HailuoTUI",
+                "HailuoTUIRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,6 +107,10 @@ let package = Package(
             name: "HailuoTUITests",
             dependencies: ["HailuoTUI", "TUIKit", "HailuoCore", "HailuoEngine"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "HailuoTUIRuntimeTests",
+            dependencies: ["HailuoTUIRuntime", "HailuoTUI", "TUIKit", "HailuoCore", "CursesBackend"]
         ),
         .testTarget(
             name: "HailuoIntegrationTests",

@@ -29,24 +29,7 @@ struct DraftTests {
         #expect(model.composer.prompt.text == "line one\nline two")
         #expect(model.composer.duration == 10)
         #expect(!model.composer.promptOptimizer)
-        #expect(model.flash?.text.contains("draft is back") == true)
+        #expect(model.statusBar.flash?.text.contains("draft is back") == true)
         #expect(model.unsentDraft == draft)
-    }
-
-    @Test func theFileKeepsAndForgetsADraftPrivately() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-draft-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = DraftFile(url: folder.appendingPathComponent("draft.json"))
-        #expect(file.load() == nil)
-        let draft = Draft(prompt: "keep me 🎬", lastFrame: "/tmp/end.png")
-        file.save(draft)
-        #expect(file.load() == draft)
-        let mode = try FileManager.default.attributesOfItem(atPath: file.url.path)[.posixPermissions] as? Int
-        #expect(mode == 0o600)
-        file.save(nil)
-        #expect(!FileManager.default.fileExists(atPath: file.url.path))
-        try Data("not json".utf8).write(to: file.url)
-        #expect(file.load() == nil, "an unreadable draft is ignored, never fatal")
     }
 }

@@ -119,14 +119,14 @@ enum Fixtures {
     /// The composer as a user leaves it: CJK and emoji prompt, a checked first frame, a refused
     /// last frame, and a refused toggle.
     static func fillComposer(_ model: inout AppModel) {
-        model.composer.prompt.setText("夕暮れの海辺を走る柴犬 🐕 with a 🌅 sunset, slow motion, cinematic, 35mm film look")
-        model.composer.firstFrame.setText("~/pics/shiba.png")
-        model.composer.verdicts[.first] = ImageVerdict(
-            reference: "~/pics/shiba.png", isUsable: true, summary: "PNG 1280x720, 1.2 MB ✓")
-        model.composer.lastFrame.setText("~/pics/beach-end.webp")
-        model.composer.issues[.lastFrame] = "last frame: WEBP is not accepted (use PNG or JPEG)"
-        model.composer.resolution = .p1080
-        model.composer.optionNote = "10 s is not available at 1080P: 1080P allows 6 s clips only"
+        model.composer.setPrompt("夕暮れの海辺を走る柴犬 🐕 with a 🌅 sunset, slow motion, cinematic, 35mm film look")
+        _ = model.composer.setField(.first, text: "~/pics/shiba.png")
+        model.composer.receive(
+            ImageVerdict(reference: "~/pics/shiba.png", isUsable: true, summary: "PNG 1280x720, 1.2 MB ✓"), for: .first)
+        _ = model.composer.setField(.last, text: "~/pics/beach-end.webp")
+        model.composer.setIssue("last frame: WEBP is not accepted (use PNG or JPEG)", for: .lastFrame)
+        model.composer.toggle(.resolution)
+        model.composer.showOptionNote("10 s is not available at 1080P: 1080P allows 6 s clips only")
     }
 
     /// The main screen: every job state, a filled composer, a download under way.
@@ -151,8 +151,8 @@ enum Fixtures {
     static func selecting(_ id: String, size: Size, details: Bool = false) -> AppModel {
         var model = main(size: size)
         model.focus = .jobs
-        model.jobs.selectedID = id
-        model.detailsOpen = details
+        model.jobs.select(id)
+        model.details.setOpen(details)
         model.keepSelectionVisible()
         return model
     }

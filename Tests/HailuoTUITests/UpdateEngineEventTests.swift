@@ -113,14 +113,14 @@ struct UpdateEngineEventTests {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
         let progress = DownloadProgress(jobID: "link0006", received: 1000, total: 4000)
         #expect(model.receive(.downloadProgress(progress)).isEmpty)
-        #expect(model.downloads["link0006"] == progress)
+        #expect(model.jobs.downloads["link0006"] == progress)
         let more = DownloadProgress(jobID: "link0006", received: 3000, total: 4000)
         model.receive(.downloadProgress(more))
-        #expect(model.downloads == ["link0006": more])
+        #expect(model.jobs.downloads == ["link0006": more])
         var saved = UpdateSupport.mixedJobs[5]
         saved.job.filePath = "/home/ana/hailuo/link0006.mp4"
         model.receive(.jobChanged(saved))
-        #expect(model.downloads.isEmpty)
+        #expect(model.jobs.downloads.isEmpty)
     }
 
     @Test("downloadFailed clears the progress and says why")
@@ -128,10 +128,10 @@ struct UpdateEngineEventTests {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
         model.receive(.downloadProgress(DownloadProgress(jobID: "link0006", received: 1000, total: nil)))
         #expect(model.receive(.downloadFailed(jobID: "link0006", message: "link expired")).isEmpty)
-        #expect(model.downloads["link0006"] == nil)
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.contains("link0006") == true)
-        #expect(model.flash?.text.contains("link expired") == true)
+        #expect(model.jobs.downloads["link0006"] == nil)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.contains("link0006") == true)
+        #expect(model.statusBar.flash?.text.contains("link expired") == true)
     }
 
     @Test("a change to a job keeps the rest of the model")

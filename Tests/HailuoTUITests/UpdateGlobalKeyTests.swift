@@ -40,7 +40,7 @@ struct UpdateGlobalKeyTests {
         #expect(model.press(answer).isEmpty)
         #expect(!model.quitting)
         #expect(model.confirmation == nil)
-        #expect(model.submissionsInFlight == 1)
+        #expect(model.submissions.inFlight == 1)
     }
 
     @Test("once the submission has finished, Ctrl-C quits without asking")
@@ -98,14 +98,14 @@ struct UpdateGlobalKeyTests {
     func f1OpensHelp(focus: Focus) {
         var model = UpdateSupport.model(focus: focus)
         #expect(model.press(.function(1)).isEmpty)
-        #expect(model.helpOpen)
+        #expect(model.help.isOpen)
     }
 
     @Test("? opens the help outside text fields", arguments: [Focus.options, .jobs])
     func questionOpensHelp(focus: Focus) {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: focus)
         model.press(.character("?"))
-        #expect(model.helpOpen)
+        #expect(model.help.isOpen)
         #expect(model.composer.prompt.text.isEmpty)
     }
 
@@ -113,7 +113,7 @@ struct UpdateGlobalKeyTests {
     func questionTypes(focus: Focus) {
         var model = UpdateSupport.model(focus: focus)
         model.press(.character("?"))
-        #expect(!model.helpOpen)
+        #expect(!model.help.isOpen)
         let text: String
         switch focus {
         case .firstFrame: text = model.composer.firstFrame.text
@@ -129,7 +129,7 @@ struct UpdateGlobalKeyTests {
         model.press(.function(1))
         let commands = model.press(key)
         #expect(commands.isEmpty, "q closes the help, it does not quit")
-        #expect(!model.helpOpen)
+        #expect(!model.help.isOpen)
         #expect(!model.quitting)
         #expect(model.focus == .jobs)
     }
@@ -139,7 +139,7 @@ struct UpdateGlobalKeyTests {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
         model.press(.function(1))
         let before = model
-        let commands = model.press(.character("d"), .down, .enter, .character("x"), .tab)
+        let commands = model.press(.character("d"), .left, .enter, .character("x"), .tab)
         #expect(commands.isEmpty)
         #expect(model == before)
     }
@@ -160,7 +160,7 @@ struct UpdateGlobalKeyTests {
     @Test("Shift-Tab cycles the other way, image fields with text included")
     func backTabCycles() {
         var model = UpdateSupport.model()
-        model.composer.firstFrame = TextEditor(text: "a.png", singleLine: true)
+        _ = model.composer.setField(.first, text: "a.png")
         var seen: [Focus] = [model.focus]
         for _ in 0..<5 {
             #expect(model.press(.backTab).isEmpty)
@@ -178,13 +178,13 @@ struct UpdateGlobalKeyTests {
         model.receive(.pathCompletions(.first, typed: "~/p", candidates: ["~/photos/", "~/pictures/"]))
         #expect(model.focus == .firstFrame)
         #expect(model.composer.completions != nil)
-        #expect(model.detailsOpen)
+        #expect(model.details.isOpen)
         model.press(.escape)
         #expect(model.composer.completions == nil)
-        #expect(model.detailsOpen)
+        #expect(model.details.isOpen)
         #expect(model.focus == .firstFrame)
         model.press(.escape)
-        #expect(!model.detailsOpen)
+        #expect(!model.details.isOpen)
         #expect(model.focus == .firstFrame)
         model.press(.escape)
         #expect(model.focus == .jobs)
@@ -197,10 +197,10 @@ struct UpdateGlobalKeyTests {
     func narrowTabClosesDetails() {
         var model = UpdateSupport.model(size: UpdateSupport.narrow, jobs: UpdateSupport.mixedJobs, focus: .jobs)
         model.press(.enter)
-        #expect(model.detailsOpen)
+        #expect(model.details.isOpen)
         model.press(.tab)
         #expect(model.focus == .prompt)
-        #expect(!model.detailsOpen)
+        #expect(!model.details.isOpen)
     }
 
     @Test("at a wide size the details pane stays open when focus leaves the table")
@@ -209,7 +209,7 @@ struct UpdateGlobalKeyTests {
         model.press(.enter)
         model.press(.tab)
         #expect(model.focus == .prompt)
-        #expect(model.detailsOpen)
+        #expect(model.details.isOpen)
     }
 
     // MARK: Time and size
@@ -218,13 +218,13 @@ struct UpdateGlobalKeyTests {
     func tickExpiresFlash() {
         var model = UpdateSupport.model()
         model.press(.ctrl("s"))
-        let flash = model.flash
+        let flash = model.statusBar.flash
         #expect(flash != nil)
-        model.advance(AppModel.flashSeconds - 1)
-        #expect(model.now == UpdateSupport.start.addingTimeInterval(AppModel.flashSeconds - 1))
-        #expect(model.flash == flash)
-        #expect(model.receive(.tick(UpdateSupport.start.addingTimeInterval(AppModel.flashSeconds))).isEmpty)
-        #expect(model.flash == nil)
+        model.advance(StatusBar.flashSeconds - 1)
+        #expect(model.now == UpdateSupport.start.addingTimeInterval(StatusBar.flashSeconds - 1))
+        #expect(model.statusBar.flash == flash)
+        #expect(model.receive(.tick(UpdateSupport.start.addingTimeInterval(StatusBar.flashSeconds))).isEmpty)
+        #expect(model.statusBar.flash == nil)
     }
 
     @Test("nextTick is nil when nothing moves")
@@ -255,7 +255,7 @@ struct UpdateGlobalKeyTests {
         var submitting = UpdateSupport.model()
         submitting.typeText("x")
         submitting.press(.ctrl("s"))
-        submitting.flash = nil
+        submitting.statusBar.clearFlash()
         #expect(submitting.nextTick(after: date) == next)
     }
 
@@ -305,7 +305,7 @@ struct UpdateGlobalKeyTests {
         ]
         for state in states {
             #expect(model.receive(.connection(state)).isEmpty)
-            #expect(model.connection == state)
+            #expect(model.statusBar.connection == state)
             #expect(model.confirmation == nil, "never a modal")
         }
     }
@@ -315,10 +315,10 @@ struct UpdateGlobalKeyTests {
         var model = UpdateSupport.model()
         model.receive(.actionFinished(text: "hid done0002", isError: false))
         #expect(
-            model.flash
-                == Flash("hid done0002", kind: .info, until: model.now.addingTimeInterval(AppModel.flashSeconds)))
+            model.statusBar.flash
+                == Flash("hid done0002", kind: .info, until: model.now.addingTimeInterval(StatusBar.flashSeconds)))
         model.receive(.actionFinished(text: "store locked", isError: true))
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text == "store locked")
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text == "store locked")
     }
 }

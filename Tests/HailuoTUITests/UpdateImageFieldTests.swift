@@ -66,7 +66,7 @@ struct UpdateImageFieldTests {
     func verdictApplied() {
         var model = UpdateSupport.model(focus: .firstFrame)
         model.typeText(" a.png ")
-        model.composer.issues[.firstFrame] = "first frame: not found"
+        model.composer.setIssue("first frame: not found", for: .firstFrame)
         let verdict = ImageVerdict(reference: "a.png", isUsable: true, summary: "PNG 1280x720 ✓")
         #expect(model.receive(.imageChecked(.first, verdict)).isEmpty)
         #expect(model.composer.verdicts[.first] == verdict)
@@ -77,7 +77,7 @@ struct UpdateImageFieldTests {
     func unusableVerdictKeepsIssue() {
         var model = UpdateSupport.model(focus: .lastFrame)
         model.typeText("b.gif")
-        model.composer.issues[.lastFrame] = "last frame: GIF"
+        model.composer.setIssue("last frame: GIF", for: .lastFrame)
         let verdict = ImageVerdict(reference: "b.gif", isUsable: false, summary: "GIF is not accepted")
         model.receive(.imageChecked(.last, verdict))
         #expect(model.composer.verdicts[.last] == verdict)
@@ -194,8 +194,8 @@ struct UpdateImageFieldTests {
         let commands = model.receive(.pathCompletions(.first, typed: "~/nothing", candidates: []))
         #expect(commands.isEmpty)
         #expect(model.composer.firstFrame.text == "~/nothing")
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.contains("~/nothing") == true)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.contains("~/nothing") == true)
     }
 
     // MARK: Moving between fields

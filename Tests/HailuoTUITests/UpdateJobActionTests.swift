@@ -26,7 +26,7 @@ struct UpdateJobActionTests {
     func pollUnconfirmed() {
         var model = Self.table(selecting: "unco0004")
         #expect(model.press(.character("n")).isEmpty)
-        let text = model.flash?.text ?? ""
+        let text = model.statusBar.flash?.text ?? ""
         #expect(text.contains("unco0004"))
         #expect(text.contains("never arrived"))
         #expect(text.contains("dashboard"))
@@ -36,7 +36,7 @@ struct UpdateJobActionTests {
     func pollFinished(id: String) {
         var model = Self.table(selecting: id)
         #expect(model.press(.character("n")).isEmpty)
-        #expect(model.flash?.text.contains(id) == true)
+        #expect(model.statusBar.flash?.text.contains(id) == true)
     }
 
     @Test("d on a completed job downloads it", arguments: ["done0002", "link0006"])
@@ -49,8 +49,8 @@ struct UpdateJobActionTests {
     func downloadNotCompleted(id: String) {
         var model = Self.table(selecting: id)
         #expect(model.press(.character("d")).isEmpty)
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.contains(id) == true)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.contains(id) == true)
     }
 
     @Test("r asks for a new job with the same parameters", arguments: UpdateJobsTableTests.mixedIDs)
@@ -70,19 +70,21 @@ struct UpdateJobActionTests {
         var withOptimizerOff = job
         withOptimizerOff.parameters.promptOptimizer = false
         model.receive(.jobsLoaded([JobEntry(job: withOptimizerOff)]))
-        model.composer.issues[.prompt] = "old issue"
+        model.composer.setIssue("old issue", for: .prompt)
         let commands = model.press(.character("e"))
         #expect(commands == [.checkImage(.first, "~/a.png"), .checkImage(.last, "https://example.com/b.jpg")])
         #expect(model.focus == .prompt)
         #expect(model.composer.parameters == withOptimizerOff.parameters)
         #expect(model.composer.issues.isEmpty)
-        #expect(model.flash?.text.contains("imgs0001") == true)
+        #expect(model.statusBar.flash?.text.contains("imgs0001") == true)
     }
 
     @Test("e on a job without images asks for no checks and clears old verdicts")
     func editWithoutImages() {
         var model = Self.table(selecting: "fail0003")
-        model.composer.verdicts[.first] = ImageVerdict(reference: "x.png", isUsable: true, summary: "PNG ✓")
+        _ = model.composer.setField(.first, text: "x.png")
+        model.composer.receive(ImageVerdict(reference: "x.png", isUsable: true, summary: "PNG ✓"), for: .first)
+        #expect(model.composer.verdicts[.first] != nil)
         #expect(model.press(.character("e")).isEmpty)
         #expect(model.composer.prompt.text == "two knights")
         #expect(model.composer.verdicts.isEmpty)
@@ -95,7 +97,7 @@ struct UpdateJobActionTests {
         model.press(.enter)
         model.press(.character("e"))
         #expect(model.focus == .prompt)
-        #expect(!model.detailsOpen)
+        #expect(!model.details.isOpen)
         #expect(model.layout.showsComposer)
     }
 
@@ -132,7 +134,7 @@ struct UpdateJobActionTests {
         var model = Self.table(selecting: id)
         #expect(model.press(.character("R")).isEmpty)
         #expect(model.confirmation == nil)
-        #expect(model.flash?.text.contains(id) == true)
+        #expect(model.statusBar.flash?.text.contains(id) == true)
     }
 
     @Test("D on an unconfirmed job dismisses it")
@@ -145,7 +147,7 @@ struct UpdateJobActionTests {
     func dismissRefused(id: String) {
         var model = Self.table(selecting: id)
         #expect(model.press(.character("D")).isEmpty)
-        #expect(model.flash?.text.contains(id) == true)
+        #expect(model.statusBar.flash?.text.contains(id) == true)
     }
 
     @Test("h hides a shown job and shows a hidden one")
@@ -165,7 +167,7 @@ struct UpdateJobActionTests {
     func copyID() {
         var model = Self.table(selecting: "fail0003")
         #expect(model.press(.character("c")) == [.copy("fail0003")])
-        #expect(model.flash?.text.contains("fail0003") == true)
+        #expect(model.statusBar.flash?.text.contains("fail0003") == true)
     }
 
     @Test("u copies the video URL; without one it explains")
@@ -174,7 +176,7 @@ struct UpdateJobActionTests {
         #expect(model.press(.character("u")) == [.copy("https://cdn.example.com/link0006.mp4")])
         var pending = Self.table(selecting: "pend0001")
         #expect(pending.press(.character("u")).isEmpty)
-        #expect(pending.flash?.text.contains("pend0001") == true)
+        #expect(pending.statusBar.flash?.text.contains("pend0001") == true)
     }
 
     @Test("y copies the file path; without one it explains")
@@ -183,7 +185,7 @@ struct UpdateJobActionTests {
         #expect(model.press(.character("y")) == [.copy("/home/ana/hailuo/done0002.mp4")])
         var linkOnly = Self.table(selecting: "link0006")
         #expect(linkOnly.press(.character("y")).isEmpty)
-        #expect(linkOnly.flash?.text.contains("d downloads") == true)
+        #expect(linkOnly.statusBar.flash?.text.contains("d downloads") == true)
     }
 
     @Test("x copies an scp line; without a file it explains")
@@ -194,16 +196,16 @@ struct UpdateJobActionTests {
         #expect(model.press(.character("x")) == [.copy("scp -P 2222 ana@10.0.0.9:'/home/ana/hailuo/done0002.mp4' .")])
         var linkOnly = Self.table(selecting: "link0006")
         #expect(linkOnly.press(.character("x")).isEmpty)
-        #expect(linkOnly.flash != nil)
+        #expect(linkOnly.statusBar.flash != nil)
     }
 
     @Test("action keys with no job selected do nothing but say so")
     func actionsWithoutSelection() {
         var model = UpdateSupport.model(focus: .jobs)
         for key in ["n", "d", "r", "e", "R", "D", "h", "c", "u", "y", "x"] {
-            model.flash = nil
+            model.statusBar.clearFlash()
             #expect(model.press(.character(Character(key))).isEmpty)
-            #expect(model.flash?.text == "no job selected")
+            #expect(model.statusBar.flash?.text == "no job selected")
         }
         #expect(model.confirmation == nil)
     }

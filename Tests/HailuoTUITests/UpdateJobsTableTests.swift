@@ -72,10 +72,10 @@ struct UpdateJobsTableTests {
     func detailsToggle() {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
         #expect(model.press(.enter) == [.loadHistory(jobID: "pend0001")])
-        #expect(model.detailsOpen)
+        #expect(model.details.isOpen)
         #expect(model.layout.details != nil)
         #expect(model.press(.enter).isEmpty)
-        #expect(!model.detailsOpen)
+        #expect(!model.details.isOpen)
     }
 
     @Test("The open details pane asks for the history of each job it shows, and when it changes")
@@ -97,7 +97,7 @@ struct UpdateJobsTableTests {
             JobEvent(jobID: "done0002", at: UpdateSupport.start, phase: .completed, providerStatus: nil, note: nil),
         ]
         #expect(model.receive(.historyLoaded(jobID: "done0002", events)).isEmpty)
-        #expect(model.history == JobHistory(jobID: "done0002", events: events))
+        #expect(model.details.history == JobHistory(jobID: "done0002", events: events))
         // Closed, nothing is asked.
         model.press(.enter)
         #expect(model.press(.up).isEmpty)
@@ -109,7 +109,7 @@ struct UpdateJobsTableTests {
     func textFilter() {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
         #expect(model.press(.character("/")).isEmpty)
-        #expect(model.filterEditor != nil)
+        #expect(model.jobs.filterEditor != nil)
         model.typeText("fo")
         #expect(model.jobs.textFilter == "fo")
         #expect(model.jobs.visible == ["pend0001", "unco0004", "link0006"])
@@ -117,7 +117,7 @@ struct UpdateJobsTableTests {
         #expect(model.jobs.visible == ["pend0001", "unco0004"])
         #expect(model.jobs.selectedID == "pend0001")
         model.press(.enter)
-        #expect(model.filterEditor == nil)
+        #expect(model.jobs.filterEditor == nil)
         #expect(model.jobs.textFilter == "fox")
         #expect(model.jobs.visible == ["pend0001", "unco0004"])
         #expect(model.focus == .jobs)
@@ -143,7 +143,7 @@ struct UpdateJobsTableTests {
         model.press(.character("/"))
         model.typeText("fox")
         model.press(.escape)
-        #expect(model.filterEditor == nil)
+        #expect(model.jobs.filterEditor == nil)
         #expect(model.jobs.textFilter.isEmpty)
         #expect(model.jobs.visible == Self.mixedIDs)
         #expect(model.focus == .jobs)
@@ -156,7 +156,7 @@ struct UpdateJobsTableTests {
         let commands = model.typeText("qdrc?")
         #expect(commands.isEmpty)
         #expect(!model.quitting)
-        #expect(!model.helpOpen)
+        #expect(!model.help.isOpen)
         #expect(model.jobs.textFilter == "qdrc?")
         #expect(model.jobs.visible.isEmpty)
         #expect(model.jobs.selectedID == nil)
@@ -178,7 +178,7 @@ struct UpdateJobsTableTests {
         model.press(.character("/"))
         model.typeText("fox")
         model.press(.enter, .character("/"))
-        #expect(model.filterEditor?.text == "fox")
+        #expect(model.jobs.filterEditor?.text == "fox")
         model.press(.backspace)
         #expect(model.jobs.textFilter == "fo")
     }
@@ -200,7 +200,7 @@ struct UpdateJobsTableTests {
             shown == [
                 ["pend0001"], ["done0002", "link0006"], ["fail0003"], ["unco0004", "dism0005"], Self.mixedIDs,
             ])
-        #expect(model.flash != nil)
+        #expect(model.statusBar.flash != nil)
     }
 
     @Test("s cycles newest, oldest, status, model and back to newest")
@@ -373,6 +373,6 @@ struct UpdateJobsTableTests {
     func helpFromTable() {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
         model.press(.character("?"))
-        #expect(model.helpOpen)
+        #expect(model.help.isOpen)
     }
 }

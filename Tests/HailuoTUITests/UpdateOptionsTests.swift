@@ -190,7 +190,9 @@ struct UpdateOptionsTests {
     @Test("a toggle clears the option errors of the last submit")
     func toggleClearsIssues() {
         var model = UpdateSupport.model()
-        model.composer.issues = [.duration: "duration: no", .resolution: "resolution: no", .prompt: "prompt: no"]
+        model.composer.setIssue("duration: no", for: .duration)
+        model.composer.setIssue("resolution: no", for: .resolution)
+        model.composer.setIssue("prompt: no", for: .prompt)
         model.press(.function(5))
         #expect(model.composer.issues == [.prompt: "prompt: no"])
     }

@@ -24,7 +24,7 @@ struct UpdatePromptTests {
         model.typeText("two")
         #expect(commands.isEmpty)
         #expect(model.composer.prompt.text == "one\ntwo")
-        #expect(model.submissionsInFlight == 0)
+        #expect(model.submissions.inFlight == 0)
     }
 
     @Test("a paste inserts multi-line text at the cursor without submitting")
@@ -35,8 +35,8 @@ struct UpdatePromptTests {
         #expect(!commands.contains { if case .submit = $0 { true } else { false } })
         #expect(commands.isEmpty)
         #expect(model.composer.prompt.text == "start line 1\nline 2\nline 3")
-        #expect(model.submissionsInFlight == 0)
-        #expect(model.lastSubmitted == nil)
+        #expect(model.submissions.inFlight == 0)
+        #expect(model.submissions.last == nil)
     }
 
     @Test("a paste while the table or the options have focus goes to the prompt", arguments: [Focus.jobs, .options])
@@ -58,8 +58,8 @@ struct UpdatePromptTests {
         let before = model
         let commands = model.typeText("c")
         #expect(commands.isEmpty)
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.isEmpty == false)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.isEmpty == false)
         #expect(model.withoutFlash == before.withoutFlash)
     }
 
@@ -70,7 +70,7 @@ struct UpdatePromptTests {
         let before = model
         model.typeText("🎬")
         #expect(model.composer.prompt.utf16Count == 1999)
-        #expect(model.flash?.kind == .error)
+        #expect(model.statusBar.flash?.kind == .error)
         #expect(model.withoutFlash == before.withoutFlash)
     }
 
@@ -82,7 +82,7 @@ struct UpdatePromptTests {
         let commands = model.pasteText(String(repeating: "b", count: 11))
         #expect(commands.isEmpty)
         #expect(model.composer.prompt.text == String(repeating: "a", count: 1990))
-        #expect(model.flash?.kind == .error)
+        #expect(model.statusBar.flash?.kind == .error)
         #expect(model.withoutFlash == before.withoutFlash)
     }
 
@@ -230,7 +230,7 @@ struct UpdatePromptTests {
         model.press(.ctrl("p"))
         #expect(model.composer.prompt.text == "draft")
         #expect(model.composer.historyIndex == nil)
-        #expect(model.flash != nil)
+        #expect(model.statusBar.flash != nil)
     }
 
     @Test("editing a recalled prompt leaves history mode; Ctrl-P starts again from the newest")

@@ -13,9 +13,9 @@ struct UpdateSubmitTests {
         model.typeText("A cat on a piano")
         let commands = model.press(.ctrl("s"))
         #expect(commands == [.submit(UpdateSupport.parameters("A cat on a piano"))])
-        #expect(model.submissionsInFlight == 1)
+        #expect(model.submissions.inFlight == 1)
         #expect(
-            model.lastSubmitted
+            model.submissions.last
                 == SubmittedRecord(parameters: UpdateSupport.parameters("A cat on a piano"), at: model.now))
         #expect(model.confirmation == nil)
         #expect(model.composer.issues.isEmpty)
@@ -39,18 +39,18 @@ struct UpdateSubmitTests {
         var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs, focus: .jobs)
         let commands = model.press(.ctrl("s"))
         #expect(commands.isEmpty)
-        #expect(model.submissionsInFlight == 0)
+        #expect(model.submissions.inFlight == 0)
         #expect(model.composer.issues[.prompt] != nil)
         #expect(model.focus == .prompt)
-        #expect(model.flash?.kind == .error)
-        #expect(model.lastSubmitted == nil)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.submissions.last == nil)
     }
 
     @Test("an invalid composer at a narrow size closes the details pane so the field with the error is on screen")
     func submitInvalidNarrowShowsComposer() {
         var model = UpdateSupport.model(size: UpdateSupport.narrow, jobs: UpdateSupport.mixedJobs, focus: .jobs)
         model.press(.enter)
-        #expect(model.detailsOpen)
+        #expect(model.details.isOpen)
         #expect(!model.layout.showsComposer)
         let commands = model.press(.ctrl("s"))
         #expect(commands.isEmpty)
@@ -79,7 +79,7 @@ struct UpdateSubmitTests {
         #expect(commands.isEmpty)
         #expect(model.composer.issues[.firstFrame] == "GIF is not accepted")
         #expect(model.focus == .firstFrame)
-        #expect(model.submissionsInFlight == 0)
+        #expect(model.submissions.inFlight == 0)
     }
 
     @Test("a second identical Ctrl-S within 120 s asks; y submits again")
@@ -91,11 +91,11 @@ struct UpdateSubmitTests {
         let asked = model.press(.ctrl("s"))
         #expect(asked.isEmpty)
         #expect(model.confirmation == .duplicateSubmit(UpdateSupport.parameters("same prompt")))
-        #expect(model.submissionsInFlight == 1)
+        #expect(model.submissions.inFlight == 1)
         let answered = model.press(.character("y"))
         #expect(answered == [.submit(UpdateSupport.parameters("same prompt"))])
         #expect(model.confirmation == nil)
-        #expect(model.submissionsInFlight == 2)
+        #expect(model.submissions.inFlight == 2)
     }
 
     @Test(
@@ -110,7 +110,7 @@ struct UpdateSubmitTests {
         let answered = model.press(answer)
         #expect(answered.isEmpty)
         #expect(model.confirmation == nil)
-        #expect(model.submissionsInFlight == 1)
+        #expect(model.submissions.inFlight == 1)
         #expect(model.composer.prompt.text == "same prompt")
     }
 
@@ -158,12 +158,12 @@ struct UpdateSubmitTests {
         let commands = model.receive(
             .submitFinished(parameters: UpdateSupport.parameters("fresh"), outcome: .stored(entry)))
         #expect(commands.isEmpty)
-        #expect(model.submissionsInFlight == 0)
+        #expect(model.submissions.inFlight == 0)
         #expect(model.jobs.entries["new00001"] == entry)
         #expect(model.jobs.visible.first == "new00001")
         #expect(model.jobs.selectedID == "new00001")
-        #expect(model.flash?.kind == .info)
-        #expect(model.flash?.text.contains("new00001") == true)
+        #expect(model.statusBar.flash?.kind == .info)
+        #expect(model.statusBar.flash?.text.contains("new00001") == true)
     }
 
     @Test("submitFinished(stored) of an unconfirmed job says the answer was lost and nothing is resent")
@@ -175,10 +175,10 @@ struct UpdateSubmitTests {
         let commands = model.receive(
             .submitFinished(parameters: UpdateSupport.parameters("fresh"), outcome: .stored(entry)))
         #expect(commands.isEmpty)
-        #expect(model.submissionsInFlight == 0)
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.contains("answer was lost") == true)
-        #expect(model.flash?.text.contains("lost0001") == true)
+        #expect(model.submissions.inFlight == 0)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.contains("answer was lost") == true)
+        #expect(model.statusBar.flash?.text.contains("lost0001") == true)
         #expect(model.jobs.counts.unconfirmed == 1)
     }
 
@@ -188,8 +188,8 @@ struct UpdateSubmitTests {
         let job = UpdateSupport.job("refu0001", .failed, prompt: "fresh", age: 0, errorMessage: "content check (1026)")
         model.receive(
             .submitFinished(parameters: UpdateSupport.parameters("fresh"), outcome: .stored(JobEntry(job: job))))
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.contains("content check (1026)") == true)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.contains("content check (1026)") == true)
     }
 
     @Test("submitFinished(invalid) puts each issue next to its field and forgets the attempt")
@@ -204,11 +204,11 @@ struct UpdateSubmitTests {
         let commands = model.receive(
             .submitFinished(parameters: UpdateSupport.parameters("fresh"), outcome: .invalid(issues)))
         #expect(commands.isEmpty)
-        #expect(model.submissionsInFlight == 0)
+        #expect(model.submissions.inFlight == 0)
         #expect(model.composer.issues == [.lastFrame: "last frame: not taken", .duration: "duration: 6 s only"])
         #expect(model.focus == .lastFrame)
-        #expect(model.flash?.kind == .error)
-        #expect(model.lastSubmitted == nil)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.submissions.last == nil)
         #expect(model.press(.ctrl("s")) == [.submit(UpdateSupport.parameters("fresh"))], "a retry does not ask")
     }
 
@@ -218,16 +218,16 @@ struct UpdateSubmitTests {
         model.typeText("fresh")
         model.press(.ctrl("s"))
         model.receive(.submitFinished(parameters: UpdateSupport.parameters("fresh"), outcome: .failed("disk full")))
-        #expect(model.submissionsInFlight == 0)
-        #expect(model.flash?.kind == .error)
-        #expect(model.flash?.text.contains("disk full") == true)
-        #expect(model.lastSubmitted == nil)
+        #expect(model.submissions.inFlight == 0)
+        #expect(model.statusBar.flash?.kind == .error)
+        #expect(model.statusBar.flash?.text.contains("disk full") == true)
+        #expect(model.submissions.last == nil)
     }
 
     @Test("the in-flight count never goes below zero")
     func inFlightFloor() {
         var model = UpdateSupport.model()
         model.receive(.submitFinished(parameters: UpdateSupport.parameters("x"), outcome: .failed("late")))
-        #expect(model.submissionsInFlight == 0)
+        #expect(model.submissions.inFlight == 0)
     }
 }

@@ -113,14 +113,17 @@ extension AppModel {
 
     /// Selects the job with `id` (it must be visible).
     mutating func selectJob(_ id: String) {
-        jobs.selectedID = id
+        jobs.select(id)
         keepSelectionVisible()
     }
+
+    /// Scrolls the table so the selected row is on screen, as every update does.
+    mutating func keepSelectionVisible() { jobs.scrollToSelection(rows: layout.tableRows) }
 
     /// The model with the flash message removed, to compare states that differ only by it.
     var withoutFlash: AppModel {
         var copy = self
-        copy.flash = nil
+        copy.statusBar.clearFlash()
         return copy
     }
 }

@@ -42,32 +42,34 @@ struct ViewSnapshotTests {
     @Test func optionsFocused() {
         var model = Fixtures.main(size: Self.small)
         model.focus = .options
-        model.composer.selectedOption = .duration
-        model.composer.optionNote = nil
-        model.composer.issues[.duration] = "duration: 1080P allows 6 s clips only (got 10 s)"
+        while model.composer.selectedOption != .duration { model.composer.selectOption(by: 1) }
+        model.composer.clearOptionNote()
+        model.composer.setIssue("duration: 1080P allows 6 s clips only (got 10 s)", for: .duration)
         Snapshot.check("options-issue-80x24", Snapshot.render(model.view()))
     }
 
     @Test func imageFieldCandidates() {
         var model = Fixtures.main(size: Self.small)
         model.focus = .firstFrame
-        model.composer.firstFrame.setText("~/pics/sh")
-        model.composer.completions = PathCompletions(
-            slot: .first,
-            candidates: [
-                "~/pics/shiba.png", "~/pics/shiba-2.png", "~/pics/shells/", "~/pics/shore.jpg",
-                "~/pics/shadows-at-noon.png", "~/pics/shinkansen.jpeg", "~/pics/shrine.png",
-            ])
+        _ = model.composer.setField(.first, text: "~/pics/sh")
+        _ = model.update(
+            .pathCompletions(
+                .first, typed: "~/pics/sh",
+                candidates: [
+                    "~/pics/shiba.png", "~/pics/shiba-2.png", "~/pics/shells/", "~/pics/shore.jpg",
+                    "~/pics/shadows-at-noon.png", "~/pics/shinkansen.jpeg", "~/pics/shrine.png",
+                ]))
+        #expect(model.composer.completions?.candidates.count == 7)
         Snapshot.check("image-candidates-80x24", Snapshot.render(model.view()))
     }
 
     @Test func promptCounterNearAndAtLimit() {
         var model = Fixtures.main(size: Self.small)
-        model.composer.prompt.setText(String(repeating: "a", count: 1850))
+        model.composer.setPrompt(String(repeating: "a", count: 1850))
         let near = model.view()
         Snapshot.check("prompt-near-limit-80x24", Snapshot.render(near))
-        model.composer.prompt.setText(String(repeating: "b", count: 2000))
-        model.composer.issues[.prompt] = "prompt: at most 2000 characters (UTF-16 units)"
+        model.composer.setPrompt(String(repeating: "b", count: 2000))
+        model.composer.setIssue("prompt: at most 2000 characters (UTF-16 units)", for: .prompt)
         Snapshot.check("prompt-at-limit-80x24", Snapshot.render(model.view()))
     }
 
@@ -76,7 +78,7 @@ struct ViewSnapshotTests {
             "details-failed-80x24",
             Snapshot.render(Fixtures.selecting("failedjb", size: Self.small, details: true).view()))
         var downloading = Fixtures.selecting("fetching", size: Self.large, details: true)
-        downloading.connection = .rateLimited(until: Fixtures.now.addingTimeInterval(12))
+        downloading.statusBar.setConnection(.rateLimited(until: Fixtures.now.addingTimeInterval(12)))
         Snapshot.check("details-downloading-120x40", Snapshot.render(downloading.view()))
         var downloaded = Fixtures.selecting("dwnloadd", size: Self.large, details: true)
         Snapshot.check("details-downloaded-120x40", Snapshot.render(downloaded.view()))
@@ -85,16 +87,16 @@ struct ViewSnapshotTests {
             (-330, .submitting, nil), (-329, .pending, "queued"), (-300, .pending, "generating"),
             (-40, .completed, nil),
         ]
-        downloaded.history = JobHistory(
+        downloaded.details.receive(JobHistory(
             jobID: "dwnloadd",
             events: steps.map {
                 JobEvent(
                     jobID: "dwnloadd", at: Fixtures.now.addingTimeInterval($0.0), phase: $0.1, providerStatus: $0.2,
                     note: nil)
-            })
+            }))
         Snapshot.check("details-history-120x40", Snapshot.render(downloaded.view()))
         var unconfirmed = Fixtures.selecting("unconfrm", size: Self.large, details: true)
-        unconfirmed.connection = .offline("connection refused by 127.0.0.1:4242")
+        unconfirmed.statusBar.setConnection(.offline("connection refused by 127.0.0.1:4242"))
         Snapshot.check("details-unconfirmed-120x40", Snapshot.render(unconfirmed.view()))
         Snapshot.check(
             "details-cjk-80x24", Snapshot.render(Fixtures.selecting("cjkemoji", size: Self.small, details: true).view())
@@ -106,7 +108,7 @@ struct ViewSnapshotTests {
     @Test func helpOverlay() {
         for size in [Self.small, Self.large, Self.tiny] {
             var model = Fixtures.main(size: size)
-            model.helpOpen = true
+            model.help.open()
             Snapshot.check("help-\(size)", Snapshot.render(model.view()))
         }
     }
@@ -114,7 +116,8 @@ struct ViewSnapshotTests {
     @Test func confirmations() {
         var duplicate = Fixtures.main(size: Self.small)
         let parameters = duplicate.composer.parameters
-        duplicate.lastSubmitted = SubmittedRecord(parameters: parameters, at: Fixtures.now.addingTimeInterval(-25))
+        duplicate.submissions.began(parameters, at: Fixtures.now.addingTimeInterval(-25))
+        duplicate.submissions.ended(parameters, sent: true)
         duplicate.confirmation = .duplicateSubmit(parameters)
         Snapshot.check("confirm-duplicate-80x24", Snapshot.render(duplicate.view()))
 
@@ -124,7 +127,7 @@ struct ViewSnapshotTests {
         Snapshot.check("confirm-resubmit-120x40", Snapshot.render(resubmit.view()))
 
         var quit = Fixtures.main(size: Self.small)
-        quit.submissionsInFlight = 1
+        quit.submissions.began(quit.composer.parameters, at: Fixtures.now)
         quit.confirmation = .quitWhileSubmitting
         Snapshot.check("confirm-quit-80x24", Snapshot.render(quit.view()))
     }
@@ -138,24 +141,25 @@ struct ViewSnapshotTests {
 
         var none = Fixtures.main(size: Self.small)
         none.focus = .jobs
-        none.jobs.textFilter = "zeppelin"
-        none.jobs.statusFilter = .failed
-        none.jobs.rebuild()
+        none.jobs.startFilter()
+        none.jobs.pasteIntoFilter("zeppelin")
+        none.jobs.keepFilter()
+        none.jobs.show(.failed)
         Snapshot.check("filter-no-match-80x24", Snapshot.render(none.view()))
     }
 
     @Test func tableBadgesAndFlash() {
         var model = Fixtures.main(size: Self.large)
         model.focus = .jobs
-        model.jobs.paused = true
-        model.jobs.held = [Fixtures.entries[0]]
-        model.jobs.statusFilter = .completed
-        model.jobs.sort = .status
-        model.jobs.showHidden = true
-        model.jobs.rebuild()
-        model.flash = Flash(
-            "download of fetching failed: disk full", kind: .error, until: Fixtures.now.addingTimeInterval(5))
-        model.connection = .unauthorized("invalid API key")
+        let paused = model.jobs.togglePause()
+        #expect(paused)
+        model.jobs.receive(Fixtures.entries[0])
+        #expect(model.jobs.held == [Fixtures.entries[0]])
+        model.jobs.show(.completed)
+        model.jobs.sort(by: .status)
+        model.jobs.toggleShowHidden()
+        model.statusBar.show("download of fetching failed: disk full", error: true, now: Fixtures.now)
+        model.statusBar.setConnection(.unauthorized("invalid API key"))
         Snapshot.check("badges-flash-120x40", Snapshot.render(model.view()))
     }
 
@@ -182,7 +186,7 @@ struct ViewPropertyTests {
                 screens.append(("details \(id) \(size)", Fixtures.selecting(id, size: size, details: true)))
             }
             var help = Fixtures.main(size: size)
-            help.helpOpen = true
+            help.help.open()
             screens.append(("help \(size)", help))
             var confirm = Fixtures.main(size: size)
             confirm.confirmation = .resubmit(jobID: "unconfrm")
@@ -212,8 +216,8 @@ struct ViewPropertyTests {
         ]
         for size in sizes {
             var model = Fixtures.main(size: size)
-            model.helpOpen = true
-            model.detailsOpen = true
+            model.help.open()
+            model.details.setOpen(true)
             let lines = model.view().lines().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             #expect(lines.count == 1)
             // The longest wording that fits, never cut: it always names the size needed.
@@ -267,12 +271,12 @@ struct ViewPropertyTests {
         _ = many.update(.jobsLoaded(entries))
         let rows = many.layout.tableRows
         let theme = Theme(environment: many.environment)
-        #expect(many.visibleJobRows(rows: rows, theme: theme).count == rows)
+        #expect(many.jobs.visibleJobRows(rows: rows, theme: theme, now: many.now).count == rows)
 
         // Scrolled to the end: still one screenful, and the last job is on it.
         many.focus = .jobs
         _ = many.update(.input(.key(.end)))
-        let built = many.visibleJobRows(rows: rows, theme: theme)
+        let built = many.jobs.visibleJobRows(rows: rows, theme: theme, now: many.now)
         #expect(built.count == rows)
         #expect(built.last?.id == many.jobs.visible.last)
 
@@ -281,7 +285,7 @@ struct ViewPropertyTests {
         _ = few.update(.jobsLoaded(Array(entries.prefix(rows))))
         many.focus = .prompt
         _ = many.update(.input(.key(.home)))
-        many.jobs.selectedID = many.jobs.visible.first
+        many.jobs.select(many.jobs.visible.first ?? "")
         many.keepSelectionVisible()
         let table = many.layout.table
         let manyLines = many.view().lines()[(table.y + 1)..<table.maxY]
@@ -302,23 +306,28 @@ struct ViewPropertyTests {
         job.parameters.model = "minimax/\(hostile)"
         job.usageJSON = hostile
         _ = model.update(.jobChanged(JobEntry(job: job)))
-        model.jobs.selectedID = "hostile1"
-        model.detailsOpen = true
+        model.jobs.select("hostile1")
+        model.details.setOpen(true)
         model.focus = .jobs
-        model.connection = .offline(hostile)
-        model.composer.issues[.prompt] = hostile
-        model.composer.issues[.firstFrame] = hostile
-        model.composer.optionNote = hostile
-        model.composer.verdicts[.last] = ImageVerdict(reference: "x", isUsable: false, summary: hostile)
-        model.composer.lastFrame.setText("x")
-        model.jobs.textFilter = hostile
+        model.statusBar.setConnection(.offline(hostile))
+        model.composer.setIssue(hostile, for: .prompt)
+        model.composer.setIssue(hostile, for: .firstFrame)
+        model.composer.showOptionNote(hostile)
+        _ = model.composer.setField(.last, text: "x")
+        model.composer.receive(ImageVerdict(reference: "x", isUsable: false, summary: hostile), for: .last)
+        model.jobs.startFilter()
+        model.jobs.pasteIntoFilter(hostile)
+        model.jobs.keepFilter()
         var withFlash = model
-        withFlash.flash = Flash(hostile, kind: .error, until: Fixtures.now.addingTimeInterval(5))
+        withFlash.statusBar.show(hostile, error: true, now: Fixtures.now)
         var narrow = model
-        narrow.size = Size(width: 80, height: 24)
+        narrow.resize(to: Size(width: 80, height: 24))
         var candidates = model
-        candidates.detailsOpen = false
-        candidates.composer.completions = PathCompletions(slot: .first, candidates: [hostile, "/tmp/\(hostile)/"])
+        candidates.details.setOpen(false)
+        candidates.focus = .firstFrame
+        _ = candidates.composer.setField(.first, text: "/tmp/")
+        _ = candidates.update(.pathCompletions(.first, typed: "/tmp/", candidates: [hostile, "/tmp/\(hostile)/"]))
+        #expect(candidates.composer.completions != nil)
         var environment = model
         environment.environment.host = hostile
         environment.environment.keyFingerprint = hostile
@@ -350,11 +359,11 @@ struct ViewPropertyTests {
         _ = model.update(.input(.key(.character("/"))))
         #expect(model.view().cursor?.y == layout.hints.y)
 
-        model.filterEditor = nil
+        model.jobs.keepFilter()
         model.focus = .prompt
-        model.helpOpen = true
+        model.help.open()
         #expect(model.view().cursor == nil)
-        model.helpOpen = false
+        model.help.close()
         model.confirmation = .quitWhileSubmitting
         #expect(model.view().cursor == nil)
     }
@@ -365,7 +374,7 @@ struct ViewPropertyTests {
         let first = model.view()
         let row = try #require(Self.row(of: "generatn", in: first, table: table))
         let statusX = JobColumn.markerWidth + 9
-        model.now = Fixtures.now.addingTimeInterval(0.5)
+        model.advanceClock(to: Fixtures.now.addingTimeInterval(0.5))
         #expect(model.view()[statusX, row].text == first[statusX, row].text)
         _ = model.update(.tick(Fixtures.now.addingTimeInterval(1)))
         #expect(model.view()[statusX, row].text != first[statusX, row].text)
@@ -381,10 +390,10 @@ struct ViewPropertyTests {
             return canvas[x, model.layout.promptBox.y].style
         }
         #expect(try counterStyle(model).foreground == nil)
-        model.composer.prompt.setText(String(repeating: "a", count: 1800))
+        model.composer.setPrompt(String(repeating: "a", count: 1800))
         #expect(try counterStyle(model).foreground == .yellow)
         #expect(try counterStyle(model).bold)
-        model.composer.prompt.setText(String(repeating: "a", count: 2000))
+        model.composer.setPrompt(String(repeating: "a", count: 2000))
         #expect(try counterStyle(model).foreground == .red)
     }
 

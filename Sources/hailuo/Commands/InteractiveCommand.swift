@@ -2,6 +2,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoTUI
+import HailuoTUIRuntime
 
 /// `hailuo` with no subcommand on a terminal: the interactive screen.
 enum InteractiveScreen {

@@ -1,0 +1,64 @@
+import Foundation
+import HailuoCore
+import TUIKit
+
+extension AppModel {
+    /// The screen for this model: a pure function of the model (its `now`, `environment`, `size`
+    /// and ``layout`` included). The root lays out the regions; each component draws its own.
+    /// Only the table rows on screen are built, so ten thousand jobs cost what one screenful costs.
+    public func view() -> Canvas {
+        var canvas = Canvas(size: size)
+        let theme = self.theme
+        if isTooSmall {
+            drawTooSmall(into: &canvas, theme: theme)
+            return canvas
+        }
+        let layout = self.layout
+        let overlayOpen = help.isOpen || confirmation != nil
+        // Keys go to the filter while it is typed, so no composer editor shows a cursor then.
+        let editorsActive = !overlayOpen && jobs.filterEditor == nil
+        if layout.showsComposer {
+            composer.draw(into: &canvas, theme: theme, layout: layout, focus: focus, active: editorsActive)
+        }
+        jobs.draw(into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs)
+        if let rect = layout.details {
+            details.draw(
+                jobs.selected, into: &canvas, theme: theme, rect: rect, now: now, focused: focus == .jobs,
+                downloads: jobs.downloads)
+        }
+        statusBar.drawHints(
+            into: &canvas, theme: theme, rect: layout.hints, focus: focus, filter: jobs.filterEditor,
+            matches: jobs.visible.count, firstRun: environment.firstRun && jobs.entries.isEmpty, active: !overlayOpen)
+        statusBar.draw(
+            into: &canvas, theme: theme, rect: layout.statusBar, environment: environment, counts: jobs.counts,
+            now: now, focus: focus)
+        if help.isOpen { help.draw(into: &canvas, theme: theme, size: size, focus: focus) }
+        if let confirmation {
+            let question = confirmation.question(lastSubmitted: submissions.last, now: now, isDemo: environment.isDemo)
+            confirmation.draw(into: &canvas, theme: theme, size: size, question: question)
+        }
+        if overlayOpen { canvas.cursor = nil }
+        return canvas
+    }
+
+    /// The one line shown instead of the layout when the window is below ``minimumSize``: the
+    /// longest wording that fits the width.
+    var tooSmallMessage: String {
+        let wordings = [
+            "Enlarge the window to at least \(Self.minimumSize) (now \(size))",
+            "Enlarge to at least \(Self.minimumSize) (now \(size))",
+            "Enlarge to \(Self.minimumSize) (now \(size))",
+            "Enlarge to \(Self.minimumSize)",
+            "Need \(Self.minimumSize)",
+        ]
+        return wordings.first { $0.displayWidth <= size.width } ?? wordings[wordings.count - 1]
+    }
+
+    private func drawTooSmall(into canvas: inout Canvas, theme: Theme) {
+        guard size.height > 0 else { return }
+        let text = TextLayout.truncate(tooSmallMessage, width: size.width, ellipsis: theme.glyphs.ellipsis)
+        let x = max(0, (size.width - text.displayWidth) / 2)
+        canvas.draw(text, at: Point(x: x, y: (size.height - 1) / 2), style: theme.warning.bolded)
+        canvas.cursor = nil
+    }
+}

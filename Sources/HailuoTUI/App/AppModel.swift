@@ -1,0 +1,76 @@
+import Foundation
+import HailuoCore
+import TUIKit
+
+/// Everything the screen shows: the session's environment, the size and clock, the focus, and
+/// one value per component. Changed only by ``update(_:)``; drawn only by ``view()``.
+public struct AppModel: Sendable, Equatable {
+    public internal(set) var environment: AppEnvironment
+    public private(set) var size: Size
+    /// The clock the screen shows (elapsed times, spinner, expiry); advanced by ticks.
+    public private(set) var now: Date
+    public internal(set) var focus: Focus = .prompt
+    public internal(set) var composer: Composer
+    public internal(set) var jobs = JobsTable()
+    public internal(set) var details = Details()
+    public internal(set) var help = Help()
+    public internal(set) var statusBar = StatusBar()
+    public internal(set) var confirmation: Confirmation?
+    public internal(set) var submissions = Submissions()
+    /// The loop ends after this update.
+    public private(set) var quitting = false
+
+    public init(environment: AppEnvironment, size: Size, now: Date) {
+        self.environment = environment
+        self.size = size
+        self.now = now
+        self.composer = Composer(defaults: environment.defaults)
+    }
+
+    /// Below this the layout is replaced by a one-line "enlarge the window" message.
+    public static let minimumSize = Size(width: 60, height: 18)
+
+    /// Whether the window is too small for the layout.
+    public var isTooSmall: Bool {
+        size.width < Self.minimumSize.width || size.height < Self.minimumSize.height
+    }
+
+    /// The layout at the current size.
+    public var layout: ScreenLayout { ScreenLayout(size: size, detailsOpen: details.isOpen) }
+
+    /// The look of this session's screen.
+    var theme: Theme { Theme(environment: environment) }
+
+    // MARK: Changes every part may ask for
+
+    /// Shows a message at the bottom for a few seconds.
+    mutating func show(_ text: String, error: Bool = false) {
+        statusBar.show(text, error: error, now: now)
+    }
+
+    /// Gives the keys to `target`; a narrow details pane (which covers the composer) closes
+    /// when the focus leaves the table.
+    mutating func moveFocus(to target: Focus) {
+        focus = target
+        _ = composer.closeCompletions()
+        if target != .jobs, details.isOpen, size.width < ScreenLayout.sideBySideWidth {
+            details.close()
+        }
+    }
+
+    /// Takes what a component's update handed back: its focus move and message; returns its work.
+    mutating func take(_ reply: Reply) -> [Command] {
+        if let target = reply.focus { moveFocus(to: target) }
+        if let message = reply.message { show(message.text, error: message.isError) }
+        return reply.commands
+    }
+
+    mutating func resize(to newSize: Size) { size = newSize }
+
+    mutating func advanceClock(to date: Date) {
+        now = date
+        statusBar.expire(at: date)
+    }
+
+    mutating func markQuitting() { quitting = true }
+}

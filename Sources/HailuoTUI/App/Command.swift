@@ -1,0 +1,31 @@
+import Foundation
+import HailuoCore
+
+/// Work ``update(_:_:)`` asks the runtime to do; results come back as ``Msg``s.
+public enum Command: Sendable, Equatable {
+    case submit(GenerationParameters)
+    /// Run the preflight on an image field's text.
+    case checkImage(ImageSlot, String)
+    /// List path candidates for what is typed in an image field.
+    case completePath(ImageSlot, String)
+    /// Read a job's status history from the store (for the details pane).
+    case loadHistory(jobID: String)
+    case pollNow(jobID: String)
+    case download(jobID: String)
+    /// A new job with the same parameters.
+    case retry(jobID: String)
+    /// Resend an unconfirmed or failed job (explicit user action).
+    case resubmit(jobID: String)
+    case dismiss(jobID: String)
+    case setHidden(jobID: String, Bool)
+    /// Put text on the clipboard through OSC 52 (wrapped for tmux).
+    case copy(String)
+    /// Announce a finished job (bell or desktop notification, as configured).
+    case notify(title: String, body: String)
+    /// Repaint the whole screen (Ctrl-L, after noise from another program).
+    case redraw
+    /// Stop the process with Ctrl-Z (the terminal is restored and repainted on return).
+    case suspend
+    /// Save, stop polling, restore the terminal, exit.
+    case quit
+}

@@ -1,0 +1,2 @@
+// Until the engine's front-end types move to HailuoCore.
+@_exported import HailuoEngine

@@ -1,0 +1,389 @@
+import Foundation
+import HailuoCore
+import TUIKit
+
+/// What the preflight said about an image field's current text.
+public struct ImageVerdict: Sendable, Equatable {
+    /// The field text this verdict is about (a verdict for older text is dropped).
+    public var reference: String
+    /// Whether the image can be sent.
+    public var isUsable: Bool
+    /// "PNG 1280x720, 1.2 MB" or the reason in words.
+    public var summary: String
+
+    public init(reference: String, isUsable: Bool, summary: String) {
+        self.reference = reference
+        self.isUsable = isUsable
+        self.summary = summary
+    }
+}
+
+/// Candidates offered by Tab in an image field.
+public struct PathCompletions: Sendable, Equatable {
+    public var slot: ImageSlot
+    /// Candidate paths as they would be typed (directories end with `/`).
+    public var candidates: [String]
+
+    public init(slot: ImageSlot, candidates: [String]) {
+        self.slot = slot
+        self.candidates = candidates
+    }
+
+    /// The start every item shares.
+    static func commonPrefix(_ items: [String]) -> String {
+        guard var prefix = items.first else { return "" }
+        for item in items.dropFirst() {
+            while !item.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+}
+
+/// The composer: the prompt editor, the two image fields and the parameter toggles. Its state
+/// changes only through the methods here, which keep the errors, verdicts and candidates in step
+/// with the text they are about.
+public struct Composer: Sendable, Equatable {
+    public private(set) var prompt: TextEditor
+    public private(set) var firstFrame: TextEditor
+    public private(set) var lastFrame: TextEditor
+    public private(set) var model: String
+    public private(set) var duration: Int
+    public private(set) var resolution: Resolution
+    public private(set) var promptOptimizer: Bool
+    /// The toggle the arrow keys are on when the options row has focus.
+    public private(set) var selectedOption: OptionField = .model
+    public private(set) var verdicts: [ImageSlot: ImageVerdict] = [:]
+    public private(set) var completions: PathCompletions?
+    /// Errors from the last submit attempt, shown next to their fields (cleared when edited).
+    public private(set) var issues: [ValidationIssue.Field: String] = [:]
+    /// Why the last toggle was refused (a forbidden combination), shown under the options.
+    public private(set) var optionNote: String?
+    /// Position in the prompt history while recalling (0 = most recent), `nil` when not recalling.
+    public private(set) var historyIndex: Int?
+    /// The text that was in the editor before recalling started.
+    private var draftBeforeHistory: String?
+
+    /// A composer filled with the config's defaults.
+    public init(defaults: GenerationParameters) {
+        prompt = TextEditor(text: defaults.prompt, maxUTF16: Validator.maxPromptLength)
+        firstFrame = TextEditor(text: defaults.firstFrame ?? "", singleLine: true)
+        lastFrame = TextEditor(text: defaults.lastFrame ?? "", singleLine: true)
+        model = defaults.model
+        duration = defaults.duration
+        resolution = defaults.resolution
+        promptOptimizer = defaults.promptOptimizer
+    }
+
+    /// The parameters as typed (empty image fields are `nil`).
+    public var parameters: GenerationParameters {
+        GenerationParameters(
+            model: model, prompt: prompt.text, promptOptimizer: promptOptimizer, duration: duration,
+            resolution: resolution, firstFrame: Self.reference(firstFrame.text),
+            lastFrame: Self.reference(lastFrame.text))
+    }
+
+    /// The editor of an image field.
+    public func field(_ slot: ImageSlot) -> TextEditor { slot == .first ? firstFrame : lastFrame }
+
+    /// An image field's text as a reference: what the preflight checks and a verdict is about.
+    public func reference(_ slot: ImageSlot) -> String {
+        field(slot).text.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether nothing has been typed (no prompt, no image).
+    public var isBlank: Bool {
+        prompt.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && firstFrame.text.isEmpty
+            && lastFrame.text.isEmpty
+    }
+
+    /// The model's rules: its table entry, or `nil` for a model the table does not know.
+    public var modelSpec: VideoModel? { ModelCatalog.model(model) }
+
+    // MARK: Loading
+
+    /// Loads a job's parameters for editing as a new job; returns the image checks to run.
+    public mutating func load(_ parameters: GenerationParameters) -> [Command] {
+        prompt.setText(parameters.prompt)
+        firstFrame.setText(parameters.firstFrame ?? "")
+        lastFrame.setText(parameters.lastFrame ?? "")
+        model = parameters.model
+        duration = parameters.duration
+        resolution = parameters.resolution
+        promptOptimizer = parameters.promptOptimizer
+        issues = [:]
+        optionNote = nil
+        verdicts = [:]
+        completions = nil
+        historyIndex = nil
+        return ImageSlot.allCases.compactMap { slot in
+            let text = reference(slot)
+            return text.isEmpty ? nil : .checkImage(slot, text)
+        }
+    }
+
+    // MARK: Errors and verdicts
+
+    /// Puts each issue next to its field (the first issue of a field wins).
+    mutating func show(_ found: [ValidationIssue]) {
+        issues = [:]
+        for issue in found where issues[issue.field] == nil {
+            issues[issue.field] = issue.message
+        }
+    }
+
+    /// Marks `field` as wrong, in words.
+    mutating func setIssue(_ message: String?, for field: ValidationIssue.Field) {
+        issues[field] = message
+    }
+
+    /// Clears every error (a submission went out).
+    mutating func clearIssues() { issues = [:] }
+
+    /// Takes the preflight's verdict, unless the field has changed since it was asked.
+    mutating func receive(_ verdict: ImageVerdict, for slot: ImageSlot) {
+        guard reference(slot) == verdict.reference else { return }
+        verdicts[slot] = verdict
+        if verdict.isUsable { issues[slot.field] = nil }
+    }
+
+    /// A verdict that refuses the current text of an image field, if there is one.
+    func refusingVerdict(_ slot: ImageSlot) -> ImageVerdict? {
+        guard let verdict = verdicts[slot], !verdict.isUsable, verdict.reference == reference(slot) else { return nil }
+        return verdict
+    }
+
+    /// Closes the candidate list; whether one was open.
+    mutating func closeCompletions() -> Bool {
+        defer { completions = nil }
+        return completions != nil
+    }
+
+    private static func reference(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    // MARK: Prompt
+
+    /// Replaces the prompt's text, as if it had been typed.
+    mutating func setPrompt(_ text: String) {
+        prompt.setText(text)
+        issues[.prompt] = nil
+        historyIndex = nil
+    }
+
+    /// Replaces an image field's text, as if it had been typed; returns the check to run.
+    mutating func setField(_ slot: ImageSlot, text: String) -> Reply {
+        var editor = field(slot)
+        editor.setText(text)
+        replaceEditor(slot, editor)
+        return fieldEdited(slot, .changed)
+    }
+
+    /// Applies an editing key to the prompt.
+    mutating func editPrompt(_ key: Key, width: Int) -> Reply {
+        report(prompt.handle(key, width: width), field: .prompt)
+    }
+
+    /// Inserts pasted text into the prompt.
+    mutating func pasteIntoPrompt(_ text: String) -> Reply {
+        report(prompt.insert(text), field: .prompt)
+    }
+
+    /// Ctrl-P / Ctrl-N: steps through `history` (earlier prompts, newest first); past the newest
+    /// the text typed before recalling comes back.
+    mutating func recallPrompt(older: Bool, history: [String]) -> Reply {
+        guard !history.isEmpty else { return .note("no earlier prompts yet") }
+        let next: Int?
+        switch (historyIndex, older) {
+        case (nil, true): next = 0
+        case (nil, false): return .none
+        case (let index?, true): next = min(index + 1, history.count - 1)
+        case (let index?, false): next = index == 0 ? nil : index - 1
+        }
+        if historyIndex == nil { draftBeforeHistory = prompt.text }
+        var reply = Reply.none
+        if let next {
+            prompt.setText(history[next])
+            reply = .note("earlier prompt \(next + 1) of \(history.count)")
+        } else {
+            prompt.setText(draftBeforeHistory ?? "")
+            draftBeforeHistory = nil
+        }
+        historyIndex = next
+        issues[.prompt] = nil
+        return reply
+    }
+
+    // MARK: Image fields
+
+    /// Applies an editing key to an image field.
+    mutating func editField(_ slot: ImageSlot, _ key: Key, width: Int) -> Reply {
+        var editor = field(slot)
+        let result = editor.handle(key, width: width)
+        replaceEditor(slot, editor)
+        return fieldEdited(slot, result)
+    }
+
+    /// Inserts pasted text into an image field.
+    mutating func pasteIntoField(_ slot: ImageSlot, _ text: String) -> Reply {
+        var editor = field(slot)
+        let result = editor.insert(text)
+        replaceEditor(slot, editor)
+        return fieldEdited(slot, result)
+    }
+
+    /// Tab in an image field: ask for path candidates, or move on from an empty field.
+    func completePath(_ slot: ImageSlot) -> Reply {
+        let text = field(slot).text
+        if text.trimmingCharacters(in: .whitespaces).isEmpty { return .move(to: slot.focus.next) }
+        return Reply([.completePath(slot, text)])
+    }
+
+    /// Applies path candidates: one is taken, several extend to their common start and are
+    /// listed (while `focused` is the field's). Asks for the check of a completed file.
+    mutating func applyCompletions(_ slot: ImageSlot, typed: String, candidates: [String], focused: Bool) -> Reply {
+        guard field(slot).text == typed else { return .none }
+        guard !candidates.isEmpty else {
+            return .note("no file or folder starts with \(InertText.render(typed, limit: 60))", error: true)
+        }
+        if candidates == [typed] {
+            // Already complete: Tab moves on, as it does in an empty field (if still there).
+            return focused ? .move(to: slot.focus.next) : .none
+        }
+        var editor = field(slot)
+        let common = PathCompletions.commonPrefix(candidates)
+        if candidates.count == 1 || common.count > typed.count {
+            editor.setText(candidates.count == 1 ? candidates[0] : common)
+            replaceEditor(slot, editor)
+        }
+        // The list is shown only while its field has focus; a shared start is rarely a file yet.
+        let listed = candidates.count > 1 && focused
+        completions = listed ? PathCompletions(slot: slot, candidates: candidates) : nil
+        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        guard candidates.count == 1, !text.isEmpty, !text.hasSuffix("/") else { return .none }
+        return Reply([.checkImage(slot, text)])
+    }
+
+    // MARK: Helpers
+
+    private mutating func replaceEditor(_ slot: ImageSlot, _ editor: TextEditor) {
+        if slot == .first { firstFrame = editor } else { lastFrame = editor }
+    }
+
+    /// After an edit of an image field: clear its error and candidates, and check the new text.
+    private mutating func fieldEdited(_ slot: ImageSlot, _ result: TextEditor.EditResult) -> Reply {
+        let reply = report(result, field: slot.field)
+        guard result == .changed else { return reply }
+        completions = nil
+        let text = reference(slot)
+        if text.isEmpty {
+            verdicts[slot] = nil
+            return reply
+        }
+        return Reply([.checkImage(slot, text)], message: reply.message)
+    }
+
+    /// Turns an edit result into feedback: a refused edit says why, an edit clears the field's error.
+    private mutating func report(_ result: TextEditor.EditResult, field: ValidationIssue.Field) -> Reply {
+        switch result {
+        case .refused(let reason): return .note(reason, error: true)
+        case .changed:
+            issues[field] = nil
+            if field == .prompt { historyIndex = nil }
+        default: break
+        }
+        return .none
+    }
+
+    // MARK: Options
+
+    /// Moves the options row's selection one toggle left or right.
+    mutating func selectOption(by step: Int) {
+        let all = OptionField.allCases
+        let index = all.firstIndex(of: selectedOption) ?? 0
+        selectedOption = all[(index + all.count + step) % all.count]
+    }
+
+    /// Moves a toggle to its next value, unless the model forbids the result; then says why
+    /// under the options.
+    mutating func toggle(_ option: OptionField) {
+        optionNote = nil
+        selectedOption = option
+        let model = modelSpec ?? ModelCatalog.defaultModel
+        switch option {
+        case .model:
+            let ids = ModelCatalog.ids
+            let index = ids.firstIndex(of: self.model) ?? -1
+            self.model = ids[(index + 1) % ids.count]
+            fitParametersToModel()
+        case .duration:
+            guard model.takesDuration, model.durations.count > 1 else {
+                optionNote = "\(model.id) makes \(model.effectiveDuration(duration)) s clips only"
+                return
+            }
+            let next = OptionValues.next(after: duration, in: model.durations)
+            let allowed = model.allowedDurations(for: resolution)
+            guard allowed.contains(next) else {
+                optionNote =
+                    "\(next) s is not available at \(resolution.rawValue): \(resolution.rawValue) allows "
+                    + "\(OptionValues.list(allowed)) s clips only"
+                return
+            }
+            duration = next
+        case .resolution:
+            guard model.takesResolution, model.resolutions.count > 1 else {
+                optionNote = "\(model.id) has one resolution only"
+                return
+            }
+            let next = OptionValues.next(after: resolution, in: model.resolutions)
+            guard model.allowedDurations(for: next).contains(duration) else {
+                optionNote =
+                    "\(next.rawValue) is not available for \(duration) s clips: "
+                    + "\(next.rawValue) allows \(OptionValues.list(model.allowedDurations(for: next))) s clips only"
+                return
+            }
+            resolution = next
+        case .promptOptimizer:
+            guard model.takesPromptOptimizer else {
+                optionNote = "\(model.id) has no prompt optimizer"
+                return
+            }
+            promptOptimizer.toggle()
+        }
+        issues[.duration] = nil
+        issues[.resolution] = nil
+        issues[.model] = nil
+    }
+
+    /// Clears the note of a refused toggle.
+    mutating func clearOptionNote() { optionNote = nil }
+
+    /// Shows `note` under the options (why a value cannot be chosen).
+    mutating func showOptionNote(_ note: String) { optionNote = note }
+
+    /// After a model change, moves duration and resolution to values the model allows.
+    private mutating func fitParametersToModel() {
+        guard let model = modelSpec else { return }
+        if !model.resolutions.contains(resolution), let first = model.resolutions.first {
+            resolution = first
+        }
+        if !model.allowedDurations(for: resolution).contains(duration),
+            let first = model.allowedDurations(for: resolution).first
+        {
+            duration = first
+        }
+    }
+}
+
+/// Stepping through a toggle's values and naming them.
+enum OptionValues {
+    static func next<T: Equatable>(after value: T, in values: [T]) -> T {
+        guard let index = values.firstIndex(of: value) else { return values.first ?? value }
+        return values[(index + 1) % values.count]
+    }
+
+    static func list(_ values: [Int]) -> String {
+        values.map(String.init).joined(separator: " or ")
+    }
+}

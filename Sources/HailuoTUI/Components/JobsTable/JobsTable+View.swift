@@ -1,0 +1,230 @@
+import Foundation
+import HailuoCore
+import TUIKit
+
+/// One table row as drawn: a job's cells, built only for rows on screen.
+struct JobsTableRow: Sendable, Equatable {
+    var id: String
+    var cells: [JobColumn.Kind: Span]
+    /// Hidden jobs (shown with `H`) are drawn dim.
+    var dimmed: Bool
+}
+
+extension JobsTable {
+    /// The range of ``JobListState/visible`` on screen for a table of `rows` job rows.
+    func visibleJobRange(rows: Int) -> Range<Int> {
+        let count = visible.count
+        guard rows > 0, count > 0 else { return 0..<0 }
+        let start = max(0, min(top, count - rows))
+        return start..<min(count, start + rows)
+    }
+
+    /// The rows on screen, built from their jobs (and nothing else).
+    func visibleJobRows(rows: Int, theme: Theme, now: Date) -> [JobsTableRow] {
+        visibleJobRange(rows: rows).compactMap { index in
+            entries[visible[index]].map { jobRow($0, theme: theme, now: now) }
+        }
+    }
+
+    /// The cells of one job's row.
+    func jobRow(_ entry: JobEntry, theme: Theme, now: Date) -> JobsTableRow {
+        let job = entry.job
+        let statusStyle = theme.status(for: job)
+        var cells: [JobColumn.Kind: Span] = [:]
+        cells[.id] = Span(Formatting.oneLine(job.id, limit: 16), theme.text)
+        cells[.status] = Span(
+            statusSymbol(job, theme: theme, now: now) + " " + Formatting.oneLine(job.displayStatus, limit: 40), statusStyle)
+        cells[.elapsed] = Span(Self.elapsedText(job, now: now), theme.text)
+        cells[.left] = Span(Self.leftText(entry, now: now), theme.dim)
+        cells[.model] = Span(Formatting.shortModel(Formatting.oneLine(job.parameters.model, limit: 40)), theme.text)
+        cells[.clip] = Span(Formatting.clip(job.parameters), theme.text)
+        cells[.prompt] = Span(Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)
+        cells[.result] = resultSpan(job, theme: theme, now: now)
+        return JobsTableRow(id: job.id, cells: cells, dimmed: job.hidden)
+    }
+
+    /// The spinner frame of the current second, or the phase's mark.
+    private func statusSymbol(_ job: Job, theme: Theme, now: Date) -> String {
+        let glyphs = theme.glyphs
+        func single(_ glyph: String, or fallback: String) -> String { glyph.displayWidth == 1 ? glyph : fallback }
+        switch job.phase {
+        case .submitting, .pending:
+            guard !glyphs.spinner.isEmpty else { return " " }
+            let second = Int(now.timeIntervalSince1970.rounded(.down))
+            let count = glyphs.spinner.count
+            return single(glyphs.spinner[((second % count) + count) % count], or: "*")
+        case .completed: return single(glyphs.check, or: "+")
+        case .failed: return single(glyphs.cross, or: "x")
+        case .unconfirmed: return "?"
+        case .dismissed: return " "
+        }
+    }
+
+    /// Time since acceptance while running; how long it took once finished.
+    static func elapsedText(_ job: Job, now: Date) -> String {
+        let start = job.submittedAt ?? job.createdAt
+        switch job.phase {
+        case .submitting, .pending: return Formatting.elapsed(now.timeIntervalSince(start))
+        case .completed, .failed:
+            guard let finished = job.finishedAt else { return "" }
+            return Formatting.elapsed(finished.timeIntervalSince(start))
+        case .unconfirmed, .dismissed: return ""
+        }
+    }
+
+    /// Expected time left for a running job with a known window.
+    static func leftText(_ entry: JobEntry, now: Date) -> String {
+        guard let expected = entry.expected else { return "" }
+        switch entry.job.phase {
+        case .pending:
+            let since = now.timeIntervalSince(entry.job.submittedAt ?? entry.job.createdAt)
+            return Formatting.remaining(expected: expected, elapsed: since)
+        case .submitting: return Formatting.remaining(expected: expected, elapsed: 0)
+        default: return ""
+        }
+    }
+
+    /// The result column: download progress, file, link state, error, or what to do.
+    func resultSpan(_ job: Job, theme: Theme, now: Date) -> Span {
+        if let progress = downloads[job.id] {
+            let arrow = theme.glyphs.arrowDown
+            if let fraction = progress.fraction {
+                return Span(
+                    "\(arrow) \(Int((fraction * 100).rounded(.down)))% of \(Formatting.bytes(progress.total ?? 0))",
+                    theme.ok)
+            }
+            return Span("\(arrow) \(Formatting.bytes(progress.received))", theme.ok)
+        }
+        switch job.phase {
+        case .completed:
+            if let path = job.filePath {
+                return Span(Formatting.oneLine(Formatting.fileName(path), limit: 200), theme.text)
+            }
+            if let expires = job.videoURLExpiresAt {
+                return expires > now
+                    ? Span(Formatting.expiry(expires, now: now), theme.dim)
+                    : Span("link expired", theme.warning)
+            }
+            return Span(job.videoURL == nil ? "no link" : "link ready (d)", theme.dim)
+        case .failed:
+            return Span(Formatting.oneLine(job.errorMessage ?? "failed, no reason given", limit: 200), theme.error)
+        case .unconfirmed:
+            return Span("may be billed: R/D", theme.status(for: job))
+        case .submitting:
+            return Span(theme.ascii("sending…"), theme.dim)
+        case .dismissed:
+            return Span("not resent", theme.dim)
+        case .pending:
+            return Span("", theme.text)
+        }
+    }
+
+    // MARK: Drawing
+
+    /// The table with its header into `rect`; the selected row is a bar while `focused`.
+    func draw(into canvas: inout Canvas, theme: Theme, rect: Rect, now: Date, focused: Bool) {
+        guard rect.height > 0, rect.width > 0 else { return }
+        // One column is kept free at the right, so the table never touches what is beside it.
+        let columns = JobColumn.plan(width: rect.width - 1)
+        drawTableHeader(into: &canvas, theme: theme, rect: rect, columns: columns)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        let rows = visibleJobRows(rows: body.height, theme: theme, now: now)
+        if rows.isEmpty {
+            drawEmptyTable(into: &canvas, theme: theme, body: body)
+            return
+        }
+        for (offset, row) in rows.enumerated() {
+            let y = body.y + offset
+            for column in columns where column.width > 0 {
+                guard let span = row.cells[column.kind] else { continue }
+                let text = JobColumn.fit(
+                    span.text, width: column.width, alignRight: column.alignRight, ellipsis: theme.glyphs.ellipsis)
+                canvas.draw(text, at: Point(x: rect.x + column.x, y: y), style: span.style, clip: rect)
+            }
+            let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+            if row.dimmed { canvas.restyle(line) { $0.dimmed } }
+            if row.id == selectedID {
+                canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: y), style: theme.key, clip: rect)
+                if focused {
+                    // One even bar (as htop and k9s draw it): per-cell colours reversed would
+                    // turn the status cell into a block of its own colour.
+                    let bar = theme.selectedRow
+                    canvas.restyle(line) {
+                        Style(
+                            foreground: bar.foreground, background: bar.background, bold: $0.bold, reverse: bar.reverse)
+                    }
+                } else {
+                    canvas.restyle(line) { $0.bolded }
+                }
+            }
+        }
+    }
+
+    private func drawTableHeader(into canvas: inout Canvas, theme: Theme, rect: Rect, columns: [JobColumn]) {
+        let header = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
+        canvas.fill(header, style: theme.header)
+        for column in columns where column.width > 0 {
+            let text = TextLayout.pad(
+                column.title, width: column.width, alignRight: column.alignRight, ellipsis: theme.glyphs.ellipsis)
+            canvas.draw(text, at: Point(x: rect.x + column.x, y: rect.y), style: theme.header, clip: rect)
+        }
+        var badges = tableBadges(theme: theme, rows: rect.height - 1)
+        guard !badges.isEmpty else { return }
+        // Right-aligned after the PROMPT label, dropping the least important badges that do not fit.
+        let promptX =
+            columns.first { $0.kind == .prompt }.map { $0.x + $0.title.displayWidth + 1 } ?? JobColumn.markerWidth
+        let room = rect.width - promptX - 1
+        func joined(_ groups: [[Span]]) -> [Span] {
+            var spans: [Span] = []
+            for (index, group) in groups.enumerated() {
+                if index > 0 { spans.append(Span(" ", theme.header)) }
+                spans.append(contentsOf: group)
+            }
+            return spans
+        }
+        while !badges.isEmpty, joined(badges).displayWidth > room { badges.removeLast() }
+        let shown = joined(badges)
+        guard !shown.isEmpty else { return }
+        let width = shown.displayWidth
+        let x = rect.maxX - 1 - width
+        canvas.fill(Rect(x: x - 1, y: rect.y, width: width + 2, height: 1), style: theme.header)
+        Paint.spans(shown, on: &canvas, at: Point(x: x, y: rect.y), width: width, ellipsis: theme.glyphs.ellipsis)
+    }
+
+    /// Filter, sort, pause and position marks for the header, most important first.
+    func tableBadges(theme: Theme, rows: Int) -> [[Span]] {
+        var badges: [[Span]] = []
+        if paused {
+            let held = held.isEmpty ? "" : " (\(held.count) held)"
+            badges.append([Span(" PAUSED\(held) ", theme.pausedBadge)])
+        }
+        if statusFilter != .all { badges.append([Span("[\(statusFilter.rawValue)]", theme.filterBadge)]) }
+        if !textFilter.isEmpty {
+            badges.append([Span("/" + Formatting.oneLine(textFilter, limit: 24), theme.filterBadge)])
+        }
+        if sort != .newest { badges.append([Span("sort: \(sort.rawValue)", theme.dim)]) }
+        if showHidden { badges.append([Span("+hidden", theme.dim)]) }
+        // The position is looked up among the rows on screen only (no scan of every job).
+        if visible.count > max(1, rows), let selectedID = selectedID,
+            let index = visibleJobRange(rows: rows).first(where: { visible[$0] == selectedID })
+        {
+            badges.append([Span("\(index + 1)/\(visible.count)", theme.dim)])
+        }
+        return badges
+    }
+
+    private func drawEmptyTable(into canvas: inout Canvas, theme: Theme, body: Rect) {
+        guard body.height > 0 else { return }
+        let text: String
+        if entries.isEmpty {
+            text = "No jobs yet: write a prompt and press Ctrl-S"
+        } else if statusFilter != .all || !textFilter.isEmpty {
+            text = "No job matches the filter (f: status, /: text)"
+        } else {
+            text = "Every job is hidden (H shows hidden jobs)"
+        }
+        Paint.centered(
+            text, on: &canvas, rect: body, y: body.y + (body.height - 1) / 2, style: theme.dim,
+            ellipsis: theme.glyphs.ellipsis)
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import HailuoCore
+import TUIKit
+
+/// The live jobs table: every known job, the filtered and sorted order, the selection, the
+/// filters, pausing, and downloads in progress. Its state changes only through the methods
+/// here, which keep the order, the counts and the selection in step with the jobs.
+public struct JobsTable: Sendable, Equatable {
+    /// Every job known, by local id.
+    public private(set) var entries: [String: JobEntry] = [:]
+    /// Ids shown, in order (after filter and sort).
+    public private(set) var visible: [String] = []
+    /// The selected job's id: the selection follows the job, not the row.
+    public private(set) var selectedID: String?
+    /// Index into ``visible`` of the first row on screen.
+    public private(set) var top = 0
+    public private(set) var statusFilter: StatusFilter = .all
+    /// Case-insensitive text matched against id, prompt, model, status and file name.
+    public private(set) var textFilter = ""
+    /// The `/` filter while it is typed.
+    public private(set) var filterEditor: TextEditor?
+    public private(set) var sort: JobSort = .newest
+    /// While paused, changes are held and applied when updates resume.
+    public private(set) var paused = false
+    public private(set) var held: [JobEntry] = []
+    /// A full reload that arrived while paused, applied (before ``held``) when updates resume.
+    public private(set) var heldReload: [JobEntry]?
+    /// Show jobs the user hid.
+    public private(set) var showHidden = false
+    public private(set) var counts = JobCounts()
+    /// Downloads under way, by job id.
+    public private(set) var downloads: [String: DownloadProgress] = [:]
+
+    public init() {}
+
+    /// The selected row's index in ``visible``.
+    public var selectedIndex: Int? {
+        guard let selectedID else { return nil }
+        return visible.firstIndex(of: selectedID)
+    }
+
+    /// The selected job.
+    public var selected: JobEntry? { selectedID.flatMap { entries[$0] } }
+
+    /// The newest version of a job: a held change while paused, else the shown one.
+    func latest(_ id: String) -> JobEntry? { held.last(where: { $0.id == id }) ?? entries[id] }
+
+    // MARK: Jobs arriving
+
+    /// A full list from the store: replaces every entry (held while paused).
+    mutating func reload(_ list: [JobEntry]) {
+        if paused {
+            heldReload = list
+            held = []
+            return
+        }
+        replaceAll(list)
+    }
+
+    /// A changed or new job (held while paused). A downloaded job's progress is done.
+    mutating func receive(_ entry: JobEntry) {
+        if entry.job.filePath != nil { downloads[entry.id] = nil }
+        if paused {
+            held.removeAll { $0.id == entry.id }
+            held.append(entry)
+            return
+        }
+        apply(entry)
+    }
+
+    /// A job this screen just submitted: shown at once, paused or not, and selected.
+    mutating func insertSubmitted(_ entry: JobEntry) {
+        entries[entry.id] = entry
+        if paused { held.removeAll { $0.id == entry.id } }
+        rebuild()
+        if visible.contains(entry.id) { selectedID = entry.id }
+    }
+
+    /// Pauses or resumes updates; on resuming, what was held is applied. Returns whether paused.
+    mutating func togglePause() -> Bool {
+        paused.toggle()
+        if !paused {
+            let held = self.held
+            if let reload = heldReload { replaceAll(reload) }
+            for entry in held { entries[entry.id] = entry }
+            self.held = []
+            rebuild()
+        }
+        return paused
+    }
+
+    // MARK: Downloads
+
+    mutating func setProgress(_ progress: DownloadProgress) { downloads[progress.jobID] = progress }
+
+    mutating func endDownload(_ jobID: String) { downloads[jobID] = nil }
+
+    // MARK: Order and filters
+
+    mutating func cycleStatusFilter() { show(statusFilter.next) }
+
+    /// Shows only jobs `filter` admits.
+    mutating func show(_ filter: StatusFilter) {
+        statusFilter = filter
+        rebuild()
+    }
+
+    mutating func cycleSort() { sort(by: sort.next) }
+
+    mutating func sort(by order: JobSort) {
+        sort = order
+        rebuild()
+    }
+
+    mutating func toggleShowHidden() {
+        showHidden.toggle()
+        rebuild()
+    }
+
+    /// Opens the `/` filter with the current text.
+    mutating func startFilter() { filterEditor = TextEditor(text: textFilter, singleLine: true) }
+
+    /// A key typed into the `/` filter: the table follows as it is typed.
+    mutating func editFilter(_ key: Key) {
+        guard var editor = filterEditor else { return }
+        _ = editor.handle(key, width: 40)
+        filterEditor = editor
+        setTextFilter(editor.text)
+    }
+
+    /// Pasted text into the `/` filter.
+    mutating func pasteIntoFilter(_ text: String) {
+        guard var editor = filterEditor else { return }
+        _ = editor.insert(text)
+        filterEditor = editor
+        setTextFilter(editor.text)
+    }
+
+    /// Enter: the filter stays, its editor closes.
+    mutating func keepFilter() { filterEditor = nil }
+
+    /// Esc: the filter is cleared and closed.
+    mutating func clearFilter() {
+        filterEditor = nil
+        setTextFilter("")
+    }
+
+    private mutating func setTextFilter(_ text: String) {
+        textFilter = text
+        rebuild()
+    }
+
+    // MARK: Selection
+
+    /// Moves the selection by `delta` rows (clamped).
+    mutating func moveSelection(by delta: Int) {
+        guard !visible.isEmpty else { return }
+        let index = selectedIndex ?? 0
+        selectedID = visible[min(max(0, index + delta), visible.count - 1)]
+    }
+
+    /// Selects the job with `id` when it is shown.
+    mutating func select(_ id: String) {
+        if visible.contains(id) { selectedID = id }
+    }
+
+    /// Keeps the selected row within `rows` rows from ``top``.
+    mutating func scrollToSelection(rows: Int) {
+        guard rows > 0 else { return }
+        let index = selectedIndex ?? 0
+        if index < top { top = index }
+        if index >= top + rows { top = index - rows + 1 }
+        top = max(0, min(top, max(0, visible.count - rows)))
+    }
+
+    // MARK: Keeping the order
+
+    private mutating func replaceAll(_ list: [JobEntry]) {
+        var fresh: [String: JobEntry] = [:]
+        for entry in list { fresh[entry.id] = entry }
+        entries = fresh
+        held = []
+        heldReload = nil
+        rebuild()
+    }
+
+    /// Recomputes the visible order and counts; keeps the selection on the same job when it is
+    /// still visible, else on the row where it was. Sorts small keys, not whole jobs.
+    mutating func rebuild() {
+        let oldIndex = selectedIndex
+        let needle = textFilter.lowercased()
+        var keyed: [(key: SortKey, id: String)] = []
+        keyed.reserveCapacity(entries.count)
+        var counts = JobCounts()
+        for (id, entry) in entries {
+            counts.add(entry.job)
+            if admits(entry.job, needle: needle) { keyed.append((SortKey(entry.job, sort), id)) }
+        }
+        keyed.sort { $0.key < $1.key }
+        visible = keyed.map(\.id)
+        self.counts = counts
+        if let selectedID, visible.contains(selectedID) { return }
+        if visible.isEmpty {
+            selectedID = nil
+        } else {
+            selectedID = visible[min(oldIndex ?? 0, visible.count - 1)]
+        }
+    }
+
+    /// Stores a changed or new job. When the change moves nothing (same place in the order,
+    /// same answer from the filters: a status word, a download, a new URL) only the counts are
+    /// adjusted, so a status change costs the same with ten jobs or ten thousand.
+    mutating func apply(_ entry: JobEntry) {
+        let old = entries.updateValue(entry, forKey: entry.id)
+        guard let old else {
+            rebuild()
+            return
+        }
+        let needle = textFilter.lowercased()
+        guard admits(old.job, needle: needle) == admits(entry.job, needle: needle),
+            SortKey(old.job, sort) == SortKey(entry.job, sort)
+        else {
+            rebuild()
+            return
+        }
+        counts.remove(old.job)
+        counts.add(entry.job)
+    }
+
+    /// Whether `job` passes the hidden, status and text filters (`needle` lowercased).
+    func admits(_ job: Job, needle: String) -> Bool {
+        guard showHidden || !job.hidden else { return false }
+        guard statusFilter.admits(job) else { return false }
+        return needle.isEmpty || Self.searchText(job).contains(needle)
+    }
+
+    static func searchText(_ job: Job) -> String {
+        [job.id, job.parameters.prompt, job.parameters.model, job.displayStatus, job.filePath ?? ""]
+            .joined(separator: " ").lowercased()
+    }
+}

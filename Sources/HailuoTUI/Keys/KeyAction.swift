@@ -1,0 +1,77 @@
+/// What a key does: the update performs one of these for each key the map resolves.
+public enum KeyAction: Sendable, Hashable {
+    // Everywhere
+    case submit
+    case openHelp
+    case toggle(OptionField)
+    case focusNext
+    case focusPrevious
+    /// Esc: close candidates or details, else go to the table.
+    case back
+    case redraw
+    case suspend
+    case quit
+
+    /// The focused text field's editor takes the key (typing, moving, deleting, undo).
+    case edit
+
+    // Prompt
+    case recallOlderPrompt
+    case recallNewerPrompt
+
+    // Image fields
+    case completePath
+    case nextField
+    case previousField
+
+    // Options
+    case previousOption
+    case nextOption
+    case changeOption
+
+    // Table
+    case moveSelection(SelectionMove)
+    case toggleDetails
+    case startFilter
+    case cycleStatusFilter
+    case cycleSort
+    case togglePause
+    case toggleShowHidden
+    case job(JobAction)
+
+    // Help
+    case closeHelp
+    case scrollHelp(SelectionMove)
+
+    // Filter
+    case keepFilter
+    case clearFilter
+
+    // Questions
+    case answer(Bool)
+}
+
+/// A move of the table's selection or of the help's scroll position.
+public enum SelectionMove: Sendable, Hashable {
+    case up
+    case down
+    case pageUp
+    case pageDown
+    case first
+    case last
+}
+
+/// An action on the selected job.
+public enum JobAction: Sendable, Hashable, CaseIterable {
+    case pollNow
+    case download
+    case retry
+    case editAsNew
+    case resubmit
+    case dismiss
+    case toggleHidden
+    case copyID
+    case copyURL
+    case copyPath
+    case copySCPLine
+}

@@ -1,0 +1,182 @@
+import Foundation
+import HailuoCore
+import HailuoTUI
+import Synchronization
+import TUIKit
+
+/// Runs the work `AppModel.update(_:)` asks for against the engine, off the UI thread, and
+/// posts each result back as a ``Msg``. Terminal effects (clipboard, bell, suspend) stay with
+/// the loop, which owns the terminal.
+final class CommandRunner: Sendable {
+    let engine: any ScreenEngine
+    let post: @Sendable (Msg) -> Void
+    let home: String?
+    let currentDirectory: String
+    private let windows = ExpectedWindows()
+
+    init(engine: any ScreenEngine, home: String?, currentDirectory: String, post: @escaping @Sendable (Msg) -> Void) {
+        self.engine = engine
+        self.home = home
+        self.currentDirectory = currentDirectory
+        self.post = post
+    }
+
+    /// Starts the work for `command`; returns at once.
+    func run(_ command: Command) {
+        switch command {
+        case .submit(let parameters): submit(parameters)
+        case .checkImage(let slot, let reference):
+            let home = home
+            Task.detached { [post] in
+                post(.imageChecked(slot, ImageVerdicts.verdict(for: reference, home: home)))
+            }
+        case .completePath(let slot, let typed):
+            let home = home
+            let folder = currentDirectory
+            Task.detached { [post] in
+                let found = PathCompleter.candidates(for: typed, home: home, currentDirectory: folder)
+                post(.pathCompletions(slot, typed: typed, candidates: found))
+            }
+        case .loadHistory(let id):
+            Task.detached { [engine, post] in
+                if let events = try? await engine.history(jobID: id) { post(.historyLoaded(jobID: id, events)) }
+            }
+        case .pollNow(let id):
+            act { engine in
+                let polled = try await engine.pollNow(id)
+                return polled ? "polled \(id)" : "\(id) is being polled by another hailuo process"
+            }
+        case .download(let id):
+            act { engine in
+                let job = try await engine.download(id)
+                return "saved \(job.id) to \(InertText.render(job.filePath ?? "?"))"
+            }
+        case .retry(let id):
+            act { engine in
+                let job = try await engine.retry(id)
+                return "retried \(id) as a new job \(job.id)"
+            }
+        case .resubmit(let id):
+            act { engine in
+                let job = try await engine.resubmit(id)
+                return "resent \(job.id); it is \(job.displayStatus)"
+            }
+        case .dismiss(let id):
+            act { engine in
+                _ = try await engine.dismiss(id)
+                return "dismissed \(id); it stays in the store (H shows hidden jobs)"
+            }
+        case .setHidden(let id, let hidden):
+            act { engine in
+                _ = try await engine.setHidden(id, hidden)
+                return hidden ? "hid \(id) (H shows hidden jobs)" : "\(id) is shown again"
+            }
+        case .copy, .notify, .redraw, .suspend, .quit:
+            break
+        }
+    }
+
+    /// Forwards engine events as messages until the engine shuts down.
+    func pumpEvents() -> Task<Void, Never> {
+        let stream = engine.events()
+        return Task.detached { [self] in
+            for await event in stream {
+                switch event {
+                case .jobChanged(let job): post(.jobChanged(entry(for: job)))
+                case .storeChanged: loadJobs()
+                case .connection(let state): post(.connection(state))
+                case .downloadProgress(let progress): post(.downloadProgress(progress))
+                case .downloadFailed(let jobID, let message): post(.downloadFailed(jobID: jobID, message: message))
+                }
+            }
+        }
+    }
+
+    /// A job with its expected generation window (learned windows cached per kind of job).
+    func entry(for job: Job) -> JobEntry {
+        if job.phase == .completed { windows.forget(job) }
+        guard job.phase == .pending || job.phase == .submitting else { return JobEntry(job: job) }
+        return JobEntry(job: job, expected: windows.window(for: job) { engine.expectedGenerationWindow(for: $0) })
+    }
+
+    /// More rows than any terminal shows at once.
+    static let firstScreenful = 200
+
+    /// The first load: the newest jobs at once, then every job, so a store of 10,000 jobs shows
+    /// its table about as soon as an empty one (the counts and the rest follow a moment later).
+    func loadJobsAtStart() {
+        Task.detached { [self] in
+            do {
+                let newest = try await engine.jobs(limit: Self.firstScreenful)
+                post(.jobsLoaded(newest.map(entry(for:))))
+                guard newest.count == Self.firstScreenful else { return }
+                let all = try await engine.jobs(limit: nil)
+                post(.jobsLoaded(all.map(entry(for:))))
+            } catch {
+                post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
+            }
+        }
+    }
+
+    private func loadJobs() {
+        Task.detached { [self] in
+            do {
+                let jobs = try await engine.jobs(limit: nil)
+                post(.jobsLoaded(jobs.map(entry(for:))))
+            } catch {
+                post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
+            }
+        }
+    }
+
+    private func submit(_ parameters: GenerationParameters) {
+        Task.detached { [self] in
+            let outcome: SubmitOutcome
+            switch await engine.submit(parameters) {
+            case .stored(let job): outcome = .stored(entry(for: job))
+            case .invalid(let issues): outcome = .invalid(issues)
+            case .failed(let message): outcome = .failed(message)
+            }
+            post(.submitFinished(parameters: parameters, outcome: outcome))
+        }
+    }
+
+    private func act(_ work: @escaping @Sendable (any ScreenEngine) async throws -> String) {
+        Task.detached { [engine, post] in
+            do {
+                post(.actionFinished(text: try await work(engine), isError: false))
+            } catch {
+                post(.actionFinished(text: Formatting.oneLine(String(describing: error)), isError: true))
+            }
+        }
+    }
+}
+
+/// Expected generation windows by model, duration and resolution, read from the store once.
+private final class ExpectedWindows: Sendable {
+    private struct Kind: Hashable {
+        var model: String
+        var duration: Int
+        var resolution: Resolution
+    }
+
+    private let cache = Mutex<[Kind: ClosedRange<Double>]>([:])
+
+    func window(for job: Job, compute: (Job) -> ClosedRange<Double>) -> ClosedRange<Double> {
+        let kind = Self.kind(job)
+        if let known = cache.withLock({ $0[kind] }) { return known }
+        let value = compute(job)
+        cache.withLock { $0[kind] = value }
+        return value
+    }
+
+    /// A finished job teaches the engine a new window for its kind: forget the cached one.
+    func forget(_ job: Job) {
+        let kind = Self.kind(job)
+        cache.withLock { _ = $0.removeValue(forKey: kind) }
+    }
+
+    private static func kind(_ job: Job) -> Kind {
+        Kind(model: job.parameters.model, duration: job.parameters.duration, resolution: job.parameters.resolution)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import HailuoTUI
+import HailuoCore
+
+/// How a submission ended, as the engine reports it to the screen.
+public enum EngineSubmission: Sendable, Equatable {
+    /// The job exists (accepted, unconfirmed, or failed upstream).
+    case stored(Job)
+    /// Validation refused it; nothing was sent.
+    case invalid([ValidationIssue])
+    /// A local problem; nothing was sent.
+    case failed(String)
+}
+
+/// What the screen's runtime asks of the generation engine: its actions, its queries and its
+/// events. The `hailuo` executable conforms the real engine; tests use a fake. Every job is
+/// changed through these actions, and read through these queries, never from the store.
+public protocol ScreenEngine: Sendable {
+    /// Validates, stores and sends one job.
+    func submit(_ parameters: GenerationParameters) async -> EngineSubmission
+    /// Polls a pending job now; `false` when another process is polling it.
+    func pollNow(_ id: String) async throws -> Bool
+    /// Downloads a completed job's video.
+    func download(_ id: String) async throws -> Job
+    /// A new job with the same parameters.
+    func retry(_ id: String) async throws -> Job
+    /// Resends an unconfirmed or failed job (an explicit user action).
+    func resubmit(_ id: String) async throws -> Job
+    /// Marks an unconfirmed job as dismissed.
+    func dismiss(_ id: String) async throws -> Job
+    func setHidden(_ id: String, _ hidden: Bool) async throws -> Job
+    /// Every job, hidden ones included, newest first; at most `limit` when given.
+    func jobs(limit: Int?) async throws -> [Job]
+    /// A job's status history, oldest first.
+    func history(jobID: String) async throws -> [JobEvent]
+    /// Seconds after acceptance in which a job like this usually finishes.
+    func expectedGenerationWindow(for job: Job) -> ClosedRange<Double>
+    /// Job changes, store changes by other processes, the connection and downloads, in order.
+    func events() -> AsyncStream<EngineEvent>
+}

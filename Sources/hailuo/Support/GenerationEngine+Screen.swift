@@ -1,0 +1,24 @@
+import Foundation
+import HailuoCore
+import HailuoEngine
+import HailuoTUIRuntime
+
+/// The real engine as the screen's runtime sees it.
+extension GenerationEngine: ScreenEngine {
+    public func submit(_ parameters: GenerationParameters) async -> EngineSubmission {
+        do throws(SubmitError) {
+            return .stored(try await submit(parameters) as Job)
+        } catch {
+            switch error {
+            case .invalid(let invalid): return .invalid(invalid.issues)
+            case .local(let message): return .failed(message)
+            }
+        }
+    }
+
+    public func download(_ id: String) async throws -> Job { try await download(id, to: nil) }
+
+    public func jobs(limit: Int?) async throws -> [Job] { try store.jobs(includeHidden: true, limit: limit) }
+
+    public func history(jobID: String) async throws -> [JobEvent] { try store.events(jobID: jobID) }
+}
