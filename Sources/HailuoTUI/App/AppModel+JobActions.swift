@@ -6,7 +6,12 @@ extension AppModel {
     /// An action on the selected job, which the key map found available for it.
     mutating func perform(_ action: JobAction, on job: Job) -> [Command] {
         switch action {
-        case .pollNow: return [.pollNow(jobID: job.id)]
+        case .pollNow:
+            guard job.phase == .pending else {
+                show(JobRules.unconfirmedCheck(job))
+                return []
+            }
+            return [.pollNow(jobID: job.id)]
         case .download: return [.download(jobID: job.id)]
         case .retry: return [.retry(jobID: job.id)]
         case .editAsNew:

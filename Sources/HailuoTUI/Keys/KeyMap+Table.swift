@@ -131,13 +131,9 @@ extension KeyMap {
 
 /// When actions on a job cannot happen, shared by more than one binding.
 enum JobRules {
+    /// Polling is for pending jobs; checking an unconfirmed one without an id says where to look.
     @Sendable static func pollRefusal(_ job: Job) -> Refusal? {
-        if job.phase == .unconfirmed, job.generationID == nil {
-            return Refusal(
-                "\(job.id): the provider's answer never arrived, so there is no id to check; look for a job "
-                    + "sent at \(Formatting.clock(job.createdAt)) in your AI/ML API dashboard, then R resubmit or D dismiss"
-            )
-        }
+        if job.phase == .unconfirmed, job.generationID == nil { return nil }
         guard job.phase == .pending else {
             return Refusal("\(job.id) is \(job.displayStatus); only pending jobs are polled")
         }
@@ -146,5 +142,11 @@ enum JobRules {
 
     @Sendable static func notDownloaded(_ job: Job) -> Refusal? {
         job.filePath == nil ? Refusal("\(job.id) is not downloaded yet (d downloads it)") : nil
+    }
+
+    /// What `n` says about an unconfirmed job: there is nothing to poll, so where to look.
+    static func unconfirmedCheck(_ job: Job) -> String {
+        "\(job.id): the provider's answer never arrived, so there is no id to check; look for a job "
+            + "sent at \(Formatting.clock(job.createdAt)) in your AI/ML API dashboard, then R resubmit or D dismiss"
     }
 }

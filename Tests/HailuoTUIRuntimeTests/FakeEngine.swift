@@ -1,0 +1,70 @@
+import Foundation
+import HailuoCore
+import HailuoTUI
+import HailuoTUIRuntime
+import Synchronization
+
+/// An engine that accepts every submission at once and reports what it was asked; `finish`
+/// sends the event of a job completing.
+final class FakeEngine: ScreenEngine {
+    private let state = Mutex(State())
+    private let stream: AsyncStream<EngineEvent>
+    private let continuation: AsyncStream<EngineEvent>.Continuation
+
+    private struct State {
+        var submitted: [GenerationParameters] = []
+        var jobs: [Job] = []
+        var completeOnSubmit = true
+    }
+
+    init() {
+        (stream, continuation) = AsyncStream.makeStream(of: EngineEvent.self)
+    }
+
+    /// What was submitted, in order.
+    var submitted: [GenerationParameters] { state.withLock { $0.submitted } }
+
+    func submit(_ parameters: GenerationParameters) async -> EngineSubmission {
+        let job = state.withLock { state in
+            state.submitted.append(parameters)
+            let now = Date()
+            let job = Job(
+                id: "fake\(String(format: "%04d", state.submitted.count))", generationID: "gen-1", phase: .pending,
+                providerStatus: "queued", parameters: parameters, family: .vendor, baseURL: "http://127.0.0.1:1",
+                profile: "default", createdAt: now, updatedAt: now, submittedAt: now)
+            state.jobs.insert(job, at: 0)
+            return job
+        }
+        // The provider finishes the clip a moment later: the engine says so as an event.
+        var done = job
+        done.phase = .completed
+        done.providerStatus = "completed"
+        done.finishedAt = Date()
+        done.updatedAt = Date()
+        done.videoURL = "https://cdn.example.com/\(job.id).mp4"
+        let finished = done
+        Task {
+            try? await Task.sleep(for: .milliseconds(50))
+            self.state.withLock { $0.jobs[0] = finished }
+            self.continuation.yield(.jobChanged(finished))
+        }
+        return .stored(job)
+    }
+
+    func pollNow(_ id: String) async throws -> Bool { true }
+    func download(_ id: String) async throws -> Job { throw FakeError.notHere }
+    func retry(_ id: String) async throws -> Job { throw FakeError.notHere }
+    func resubmit(_ id: String) async throws -> Job { throw FakeError.notHere }
+    func dismiss(_ id: String) async throws -> Job { throw FakeError.notHere }
+    func setHidden(_ id: String, _ hidden: Bool) async throws -> Job { throw FakeError.notHere }
+
+    func jobs(limit: Int?) async throws -> [Job] {
+        state.withLock { state in limit.map { Array(state.jobs.prefix($0)) } ?? state.jobs }
+    }
+
+    func history(jobID: String) async throws -> [JobEvent] { [] }
+    func expectedGenerationWindow(for job: Job) -> ClosedRange<Double> { 240...300 }
+    func events() -> AsyncStream<EngineEvent> { stream }
+
+    enum FakeError: Error { case notHere }
+}
