@@ -1,6 +1,6 @@
 /// How ``CursesTerminal`` sets the terminal up.
 public struct TerminalOptions: Sendable, Equatable {
-    /// Milliseconds ncurses waits after ESC for the rest of a key sequence (pitfall: the default is 1 s).
+    /// Milliseconds ncurses waits after ESC for the rest of a key sequence (the default, 1 s, makes Esc feel stuck).
     public var escapeDelayMilliseconds: Int
     /// Turn bracketed paste on, so a paste arrives as one ``InputEvent/paste(_:)``.
     public var bracketedPaste: Bool

@@ -75,7 +75,7 @@ public struct Canvas: Sendable, Equatable {
         var limit = min(area.maxX, size.width)
         if let maxWidth { limit = min(limit, point.x + max(0, maxWidth)) }
         var x = point.x
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if text.isPrintableASCII {
             return drawPrintableASCII(text, from: x, row: point.y, style: style, start: max(area.x, 0), limit: limit)
         }
         for character in text {

@@ -108,3 +108,9 @@ extension Character {
     /// Terminal columns this character takes (see ``DisplayWidth``).
     public var displayWidth: Int { DisplayWidth.of(self) }
 }
+
+extension StringProtocol {
+    /// Whether every character is printable ASCII (space to `~`): one column a byte, nothing to
+    /// measure or make inert. The fast path of drawing, measuring and quoting text.
+    public var isPrintableASCII: Bool { utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }
+}

@@ -1,7 +1,7 @@
 import Foundation
 import HailuoCore
 
-/// Work ``update(_:_:)`` asks the runtime to do; results come back as ``Msg``s.
+/// Work ``AppModel/update(_:)`` asks the runtime to do; results come back as ``Msg``s.
 public enum Command: Sendable, Equatable {
     case submit(GenerationParameters)
     /// Run the preflight on an image field's text.

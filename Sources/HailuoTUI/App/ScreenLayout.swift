@@ -1,7 +1,7 @@
 import TUIKit
 
-/// Where each part of the screen goes at a given size: the one layout both ``update(_:_:)``
-/// (for wrap widths and page sizes) and ``view(_:)`` use.
+/// Where each part of the screen goes at a given size: the one layout both
+/// ``AppModel/update(_:)`` (for wrap widths and page sizes) and ``AppModel/view()`` use.
 public struct ScreenLayout: Sendable, Equatable {
     /// The prompt editor's box, border included (empty while a narrow details pane covers it).
     public var promptBox: Rect

@@ -103,7 +103,7 @@ public enum Formatting {
     /// invisible formatting characters are escaped. At most `limit` characters are looked at.
     public static func oneLine(_ text: String, limit: Int = 400) -> String {
         // Printable ASCII: one character a byte, nothing to flatten or make inert.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+        if text.isPrintableASCII {
             return text.utf8.count <= limit ? text : String(decoding: text.utf8.prefix(limit), as: UTF8.self)
         }
         var flat = ""

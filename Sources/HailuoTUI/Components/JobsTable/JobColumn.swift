@@ -88,7 +88,7 @@ extension JobColumn {
     /// most of the frame's cost.
     static func fit(_ text: String, width: Int, alignRight: Bool, ellipsis: String) -> String {
         let bytes = text.utf8
-        guard width > 0, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) else {
+        guard width > 0, text.isPrintableASCII else {
             return TextLayout.pad(text, width: width, alignRight: alignRight, ellipsis: ellipsis)
         }
         var cut = text

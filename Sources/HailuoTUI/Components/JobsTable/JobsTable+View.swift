@@ -11,7 +11,7 @@ struct JobsTableRow: Sendable, Equatable {
 }
 
 extension JobsTable {
-    /// The range of ``JobListState/visible`` on screen for a table of `rows` job rows.
+    /// The range of ``visible`` on screen for a table of `rows` job rows.
     func visibleJobRange(rows: Int) -> Range<Int> {
         let count = visible.count
         guard rows > 0, count > 0 else { return 0..<0 }
