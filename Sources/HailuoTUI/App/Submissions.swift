@@ -5,11 +5,6 @@ import HailuoCore
 public struct SubmittedRecord: Sendable, Equatable {
     public var parameters: GenerationParameters
     public var at: Date
-
-    public init(parameters: GenerationParameters, at: Date) {
-        self.parameters = parameters
-        self.at = at
-    }
 }
 
 /// Submissions on their way and the last one sent, to ask before an accidental repeat or a quit.

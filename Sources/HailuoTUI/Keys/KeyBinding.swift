@@ -123,11 +123,6 @@ public enum KeySection: String, Sendable, CaseIterable {
 
     /// The section of the focused part.
     static func focused(_ focus: Focus) -> KeySection {
-        switch focus {
-        case .prompt: .prompt
-        case .firstFrame, .lastFrame: .imageField
-        case .options: .options
-        case .jobs: .table
-        }
+        allCases.first { $0.scope == KeyScope.focused(focus) } ?? .everywhere
     }
 }

@@ -24,11 +24,6 @@ public struct PathCompletions: Sendable, Equatable {
     /// Candidate paths as they would be typed (directories end with `/`).
     public var candidates: [String]
 
-    public init(slot: ImageSlot, candidates: [String]) {
-        self.slot = slot
-        self.candidates = candidates
-    }
-
     /// The start every item shares.
     static func commonPrefix(_ items: [String]) -> String {
         guard var prefix = items.first else { return "" }

@@ -5,11 +5,6 @@ import HailuoCore
 public struct JobHistory: Sendable, Equatable {
     public var jobID: String
     public var events: [JobEvent]
-
-    public init(jobID: String, events: [JobEvent]) {
-        self.jobID = jobID
-        self.events = events
-    }
 }
 
 /// The details pane of the selected job: whether it is open, and the history it shows.
