@@ -6,26 +6,6 @@ import Foundation
     import Darwin
 #endif
 
-/// An image file opened for reading after every preflight rule passed. Closes on deinit.
-final class OpenImageFile {
-    let descriptor: Int32
-    let image: LocalImage
-
-    init(descriptor: Int32, image: LocalImage) {
-        self.descriptor = descriptor
-        self.image = image
-    }
-
-    deinit { close(descriptor) }
-
-    /// Size and identity as the open descriptor sees them now.
-    func currentStatus() -> (size: Int, identity: FileIdentity)? {
-        var st = stat()
-        guard fstat(descriptor, &st) == 0 else { return nil }
-        return (Int(st.st_size), FileStatus.identity(st))
-    }
-}
-
 /// POSIX file checks, in the order that never blocks: `lstat`, `stat`, then `open` with
 /// `O_NONBLOCK | O_NOCTTY` and `fstat` on the descriptor.
 enum FileStatus {
