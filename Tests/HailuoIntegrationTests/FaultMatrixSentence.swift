@@ -1,4 +1,5 @@
 import Foundation
+import HailuoCore
 import HailuoEngine
 
 /// Judges whether a message shown to a user reads as a sentence a person understands: not empty,

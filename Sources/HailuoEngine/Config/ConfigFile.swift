@@ -22,7 +22,7 @@ struct ConfigFile: Sendable, Equatable {
     var requestsPerSecond: Double?
     var connectTimeout: Double?
     var readTimeout: Double?
-    var notifyOnFinish: Settings.FinishNotice?
+    var notifyOnFinish: FinishNotice?
     var profiles: [String: Profile] = [:]
     /// Unknown keys, one sentence each.
     var warnings: [String] = []
@@ -43,10 +43,10 @@ struct ConfigFile: Sendable, Equatable {
         if let notify = try root.section("notify") {
             file.warnings += notify.unknownKeys(known: ["on_finish"], file: path)
             if let style = try notify.string("on_finish") {
-                guard let notice = Settings.FinishNotice(rawValue: style.lowercased()) else {
+                guard let notice = FinishNotice(rawValue: style.lowercased()) else {
                     throw .unknownValue(
                         key: notify.fullKey("on_finish"), value: ConfigValue.string(style).shown,
-                        allowed: Settings.FinishNotice.allCases.map(\.rawValue))
+                        allowed: FinishNotice.allCases.map(\.rawValue))
                 }
                 file.notifyOnFinish = notice
             }

@@ -7,18 +7,6 @@ import HailuoCore
 /// `Settings` (description, debug description, `dump`) never shows the API key, only
 /// ``keyFingerprint``.
 public struct Settings: Sendable {
-    /// How a finished job is announced (used by the terminal UI).
-    public enum FinishNotice: String, Sendable, CaseIterable {
-        /// The terminal bell.
-        case bell
-        /// An OSC 9 desktop notification (iTerm2, WezTerm, Windows Terminal…).
-        case osc9
-        /// An OSC 777 desktop notification (rxvt-unicode, foot, VTE terminals).
-        case osc777
-        /// No notice.
-        case none
-    }
-
     /// The profile in use (`default` when none is chosen).
     public var profileName: String
     /// The provider's base URL: http or https, no trailing slash.
