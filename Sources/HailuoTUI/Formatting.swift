@@ -107,7 +107,7 @@ public enum Formatting {
             default: flat.append(character)
             }
         }
-        return Redactor.inert(flat)
+        return InertText.oneLine(flat, limit: limit)
     }
 
     /// `text` cut in the middle to `width` columns (the end of a path or URL stays readable).

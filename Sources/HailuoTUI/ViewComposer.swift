@@ -34,7 +34,7 @@ extension AppModel {
         let marks = Paint.borderText(
             scroll, on: &canvas, rect: box, top: false, alignRight: true, ellipsis: theme.glyphs.ellipsis)
         if let issue = composer.issues[.prompt] {
-            let text = " \(theme.glyphs.cross) \(theme.ascii(Self.withoutLabel(Redactor.inert(issue), .prompt))) "
+            let text = " \(theme.glyphs.cross) \(theme.ascii(Self.withoutLabel(InertText.oneLine(issue), .prompt))) "
             Paint.borderText(
                 [Span(text, theme.error)], on: &canvas, rect: box, top: false, reserve: marks + 1,
                 ellipsis: theme.glyphs.ellipsis)
@@ -106,7 +106,7 @@ extension AppModel {
     func fieldNote(_ slot: ImageSlot, theme: Theme) -> [Span] {
         let field = slot.field
         if let issue = composer.issues[field] {
-            let text = theme.ascii(Self.withoutLabel(Redactor.inert(issue), field))
+            let text = theme.ascii(Self.withoutLabel(InertText.oneLine(issue), field))
             return [Span("\(theme.glyphs.cross) \(text)", theme.error)]
         }
         let model = ModelCatalog.model(composer.model) ?? ModelCatalog.defaultModel
@@ -126,7 +126,7 @@ extension AppModel {
         guard let verdict = composer.verdicts[slot], verdict.reference == typed else {
             return [Span(theme.ascii("checking…"), theme.dim)]
         }
-        let summary = theme.ascii(Redactor.inert(verdict.summary))
+        let summary = theme.ascii(InertText.oneLine(verdict.summary))
         return verdict.isUsable
             ? [Span(summary, theme.ok)] : [Span("\(theme.glyphs.cross) \(summary)", theme.error)]
     }
@@ -226,11 +226,11 @@ extension AppModel {
             return candidateSpans(completions.candidates, theme: theme, width: width)
         }
         if let note = composer.optionNote {
-            return [Span(theme.ascii(Redactor.inert(note)), theme.warning)]
+            return [Span(theme.ascii(InertText.oneLine(note)), theme.warning)]
         }
         for field in [ValidationIssue.Field.model, .duration, .resolution, .promptOptimizer] {
             if let issue = composer.issues[field] {
-                return [Span("\(theme.glyphs.cross) \(theme.ascii(Redactor.inert(issue)))", theme.error)]
+                return [Span("\(theme.glyphs.cross) \(theme.ascii(InertText.oneLine(issue)))", theme.error)]
             }
         }
         for slot in ImageSlot.allCases where focus == slot.focus {

@@ -61,7 +61,7 @@ extension AppModel {
 
         var promptLines: [String] = []
         for paragraph in parameters.prompt.split(separator: "\n", omittingEmptySubsequences: false) {
-            promptLines += TextLayout.wrap(Redactor.inert(String(paragraph)), width: width)
+            promptLines += TextLayout.wrap(InertText.oneLine(String(paragraph), limit: .max), width: width)
         }
         let promptRoom = max(2, bodyHeight / 2)
         if promptLines.count > promptRoom {
@@ -91,10 +91,12 @@ extension AppModel {
             "\(parameters.duration) s\(sep)\(parameters.resolution.rawValue)\(sep)optimizer "
                 + (parameters.promptOptimizer ? "on" : "off"))
         if let first = parameters.firstFrame {
-            row("First frame", Formatting.middleTruncate(Redactor.inert(first), width: valueWidth, ellipsis: ellipsis))
+            let shown = InertText.oneLine(first, limit: .max)
+            row("First frame", Formatting.middleTruncate(shown, width: valueWidth, ellipsis: ellipsis))
         }
         if let last = parameters.lastFrame {
-            row("Last frame", Formatting.middleTruncate(Redactor.inert(last), width: valueWidth, ellipsis: ellipsis))
+            let shown = InertText.oneLine(last, limit: .max)
+            row("Last frame", Formatting.middleTruncate(shown, width: valueWidth, ellipsis: ellipsis))
         }
         row(
             "Generation", job.generationID.map { Formatting.oneLine($0, limit: 120) } ?? "(none yet)",

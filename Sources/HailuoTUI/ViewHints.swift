@@ -19,7 +19,7 @@ extension AppModel {
             return
         }
         if let flash {
-            let text = theme.ascii(Redactor.inert(flash.text))
+            let text = theme.ascii(InertText.oneLine(flash.text))
             let spans =
                 flash.kind == .error
                 ? [Span("\(theme.glyphs.cross) ", theme.error.bolded), Span(text, theme.error)]

@@ -406,7 +406,7 @@ struct ViewPropertyTests {
         #expect(Formatting.shortModel("video-01") == "video-01")
         #expect(Formatting.middleTruncate("/home/ana/videos/clip.mp4", width: 15) == "/home/a…lip.mp4")
         #expect(Formatting.middleTruncate("東京東京東京", width: 7).displayWidth <= 7)
-        #expect(Formatting.oneLine("a\nb\u{1B}c") == "a b\\x1Bc")
+        #expect(Formatting.oneLine("a\nb\u{1B}c") == "a b\\ec")
         Fixtures.useUTC()
         #expect(Formatting.localTime(Fixtures.now) == "2025-06-15 12:00:00")
     }

@@ -132,7 +132,7 @@ struct ConfigFile: Sendable, Equatable {
     private static func readProfile(
         _ section: ConfigSection, name: String, path: String, warnings: inout [String]
     ) throws(ConfigError) -> Profile {
-        if section.values["api_key"] != nil { throw .keyInConfig(profile: Redactor.inert(name)) }
+        if section.values["api_key"] != nil { throw .keyInConfig(profile: name) }
         warnings += section.unknownKeys(known: ["base_url", "family", "api_key_file", "api_key_command"], file: path)
         var profile = Profile()
         profile.baseURL = try section.nonEmptyString("base_url")
@@ -147,7 +147,7 @@ struct ConfigFile: Sendable, Equatable {
         profile.apiKeyFile = try section.nonEmptyString("api_key_file")
         profile.apiKeyCommand = try section.nonEmptyString("api_key_command")
         if profile.apiKeyFile != nil, profile.apiKeyCommand != nil {
-            throw .conflictingKeySources(profile: Redactor.inert(name))
+            throw .conflictingKeySources(profile: name)
         }
         return profile
     }

@@ -48,7 +48,8 @@ public struct Settings: Sendable {
     public var paths: HailuoPaths
     /// Whether ``HailuoPaths/configFile`` existed and was read.
     public var configFileLoaded: Bool
-    /// Problems that did not stop loading (unknown keys), one sentence each.
+    /// Problems that did not stop loading (unknown keys), one sentence each, with the names from
+    /// the file already made inert (ready to print).
     public var warnings: [String]
 
     /// The built-in defaults: demo mode, no key, the provider's base URL, the vendor endpoints.

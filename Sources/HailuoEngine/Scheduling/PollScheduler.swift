@@ -240,11 +240,11 @@ actor PollScheduler {
             var updated = job
             if job.providerStatus != result.status || job.usageJSON != (result.usageJSON ?? job.usageJSON) {
                 updated =
-                    save(job.id, note: unknown ? "unknown status \(Redactor.inert(result.status))" : nil) {
+                    save(job.id, note: unknown ? "unknown status \(InertText.oneLine(result.status))" : nil) {
                         $0.providerStatus = result.status
                         if let usage = result.usageJSON { $0.usageJSON = usage }
                     } ?? job
-                logger.info("job \(job.id) is \(Redactor.inert(result.status))")
+                logger.info("job \(job.id) is \(result.status)")
                 emit(.jobChanged(updated))
             }
             entry.job = updated
@@ -274,7 +274,7 @@ actor PollScheduler {
         case .failed:
             tracked[job.id] = nil
             let message =
-                result.errorMessage.map { Redactor.inert($0) } ?? "the provider reported a failure without details"
+                result.errorMessage.map { InertText.oneLine($0) } ?? "the provider reported a failure without details"
             if let failed = save(
                 job.id, note: message,
                 {

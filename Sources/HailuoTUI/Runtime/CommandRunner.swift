@@ -150,7 +150,7 @@ final class CommandRunner: Sendable {
             do {
                 post(.actionFinished(text: try await work(engine), isError: false))
             } catch {
-                post(.actionFinished(text: Redactor.inert(String(describing: error)), isError: true))
+                post(.actionFinished(text: InertText.oneLine(String(describing: error)), isError: true))
             }
         }
     }

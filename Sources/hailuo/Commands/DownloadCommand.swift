@@ -36,7 +36,7 @@ struct DownloadCommand: AsyncParsableCommand {
         } catch let error as EngineError {
             throw CLIFailure(.usage, error.description)
         } catch {
-            throw CLIFailure(.api, Redactor.inert(String(describing: error)))
+            throw CLIFailure(.api, Console.message(String(describing: error)))
         }
     }
 }

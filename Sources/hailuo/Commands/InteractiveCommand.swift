@@ -28,7 +28,7 @@ enum InteractiveScreen {
         do {
             exit = try await TUIApp.run(
                 engine: session.engine, environment: appEnvironment,
-                notes: settings.warnings.map { Redactor.inert($0) },
+                notes: settings.warnings,
                 draftFile: DraftFile(url: settings.paths.draftFile(demo: settings.isDemo)))
         } catch {
             await session.close()

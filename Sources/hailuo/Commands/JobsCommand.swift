@@ -28,7 +28,7 @@ struct JobsCommand: AsyncParsableCommand {
     func validate() throws {
         for word in status where JobPhase(rawValue: word.lowercased()) == nil {
             throw ValidationError(
-                "unknown --status \(Redactor.inert(word)); use one of: \(JobPhase.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown --status \(InertText.oneLine(word)); use one of: \(JobPhase.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
     }
@@ -64,7 +64,7 @@ enum StoreAccess {
     static func resolve(_ reference: String, in store: JobStore) throws -> Job {
         do {
             guard let job = try store.resolve(reference) else {
-                throw CLIFailure(.usage, "no job matches \"\(Redactor.inert(reference))\" (see `hailuo jobs`)")
+                throw CLIFailure(.usage, "no job matches \(InertText.quoted(reference)) (see `hailuo jobs`)")
             }
             return job
         } catch let failure as CLIFailure {

@@ -47,7 +47,7 @@ struct WaitCommand: AsyncParsableCommand {
             var reasons: [String] = []
             for job in jobs where job.phase != .completed {
                 let reason = job.errorMessage ?? job.displayStatus
-                reasons.append("\(job.id): \(Redactor.inert(reason))")
+                reasons.append("\(job.id): \(Console.message(reason))")
             }
             for job in jobs where download && job.phase == .completed && job.filePath == nil {
                 reasons.append(Waiter.notSaved(job, reason: transfers.lastFailure(job.id)))
