@@ -14,8 +14,14 @@ public enum JobPhase: String, Sendable, Codable, CaseIterable {
     /// An unconfirmed submission the user chose to dismiss (kept, never deleted).
     case dismissed
 
-    /// Whether the scheduler still has work for this job.
+    /// Whether the scheduler still has work for this job (it is pending).
     public var isActive: Bool { self == .pending }
+    /// Whether the job is under way: being sent (submitting) or accepted and not yet done
+    /// (pending). An unconfirmed job is not: nothing goes on for it until the user acts.
+    public var isRunning: Bool { self == .submitting || self == .pending }
     /// Whether nothing more will happen to the job on its own.
     public var isFinished: Bool { self == .completed || self == .failed || self == .dismissed }
+
+    /// The phases of a job under way (``isRunning``), for queries.
+    public static let running: Set<JobPhase> = Set(allCases.filter(\.isRunning))
 }

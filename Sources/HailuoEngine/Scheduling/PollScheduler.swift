@@ -73,7 +73,7 @@ actor PollScheduler {
 
     /// Starts polling a job this process just submitted (its lease is taken here).
     func track(_ job: Job) {
-        guard job.phase == .pending else { return }
+        guard job.phase.isActive else { return }
         _ = try? store.claim(jobID: job.id, owner: settings.owner, leaseSeconds: settings.leaseSeconds)
         add(job, due: .now + .seconds(delay(for: job, unknownStreak: 0)))
         wake()
@@ -83,7 +83,7 @@ actor PollScheduler {
     /// holds its lease (it polls it) or it is not pending.
     func pollNow(_ jobID: String) -> Bool {
         if tracked[jobID] == nil {
-            guard let job = try? store.job(id: jobID), job.phase == .pending,
+            guard let job = try? store.job(id: jobID), job.phase.isActive,
                 (try? store.claim(jobID: jobID, owner: settings.owner, leaseSeconds: settings.leaseSeconds)) == true
             else { return false }
             add(job, due: .now)

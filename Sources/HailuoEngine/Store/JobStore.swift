@@ -94,7 +94,7 @@ public final class JobStore: Sendable {
             let stale = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(JobRow.selectList) FROM jobs WHERE phase = 'submitting'
+                    SELECT \(JobRow.selectList) FROM jobs WHERE phase = '\(JobPhase.submitting.rawValue)'
                       AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)
                     """,
                 arguments: [t]
@@ -252,7 +252,7 @@ public final class JobStore: Sendable {
                 db,
                 sql: """
                     SELECT finished_at - submitted_at FROM jobs
-                    WHERE phase = 'completed' AND model = ? AND duration = ? AND resolution = ?
+                    WHERE phase = '\(JobPhase.completed.rawValue)' AND model = ? AND duration = ? AND resolution = ?
                       AND submitted_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at > submitted_at
                     ORDER BY finished_at DESC LIMIT ?
                     """,
@@ -276,12 +276,16 @@ public final class JobStore: Sendable {
             try db.execute(
                 sql: """
                     UPDATE jobs SET lease_owner = ?, lease_expires_at = ?
-                    WHERE phase = 'pending'
+                    WHERE phase = '\(JobPhase.pending.rawValue)'
                       AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope)
                     """,
                 arguments: StatementArguments([owner, t + leaseSeconds, owner, t] + scopeArguments))
             return try Row.fetchAll(
-                db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE phase = 'pending' AND lease_owner = ?",
+                db,
+                sql: """
+                    SELECT \(JobRow.selectList) FROM jobs
+                    WHERE phase = '\(JobPhase.pending.rawValue)' AND lease_owner = ?
+                    """,
                 arguments: [owner]
             ).map(JobRow.job(from:))
         }
@@ -296,7 +300,7 @@ public final class JobStore: Sendable {
             try Bool.fetchOne(
                 db,
                 sql: """
-                    SELECT EXISTS(SELECT 1 FROM jobs WHERE phase = 'pending'
+                    SELECT EXISTS(SELECT 1 FROM jobs WHERE phase = '\(JobPhase.pending.rawValue)'
                       AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope))
                     """,
                 arguments: StatementArguments([now.timeIntervalSince1970] + scopeArguments)) ?? false

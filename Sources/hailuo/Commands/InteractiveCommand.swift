@@ -34,7 +34,7 @@ enum InteractiveScreen {
             await session.close()
             throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
         }
-        let running = (try? session.engine.store.jobs(phases: [.pending, .submitting]).count) ?? 0
+        let running = (try? session.engine.store.jobs(phases: JobPhase.running).count) ?? 0
         await session.close()
         stderrBackup.restore()
         if running > 0, exit == .quit {

@@ -94,7 +94,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 } catch let error as SubmitError {
                     throw Self.failure(for: error)
                 }
-                guard wait || download, job.phase == .pending else { return [job] }
+                guard wait || download, job.phase.isActive else { return [job] }
                 if !json { Console.progress("\(job.id)  submitted (generation \(job.generationID ?? "?"))") }
                 let waiter = Waiter(
                     session: session, timeout: timeout, download: download, quiet: json, transfers: transfers)

@@ -82,7 +82,7 @@ enum JobText {
         lines.append("")
         lines.append("history")
         for event in events {
-            let word = event.phase == .pending ? (event.providerStatus ?? "pending") : event.phase.rawValue
+            let word = event.phase == .pending ? event.providerStatus ?? event.phase.rawValue : event.phase.rawValue
             lines.append(
                 "  \(event.at.formatted(.iso8601))  \(InertText.oneLine(word))"
                     + (event.note.map { "  \(Console.message($0))" } ?? ""))

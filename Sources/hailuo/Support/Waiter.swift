@@ -88,7 +88,7 @@ struct Waiter {
         for job in jobs where job.phase == .completed && job.filePath == nil {
             if let percent = transfers.percent(job.id) { return "\(job.id)  downloading \(percent)%" }
         }
-        let pending = jobs.filter { $0.phase == .pending }
+        let pending = jobs.filter(\.phase.isActive)
         guard let job = pending.first else { return "" }
         if pending.count > 1 { return "\(pending.count) jobs pending…" }
         let elapsed = Date().timeIntervalSince(job.submittedAt ?? job.createdAt)
