@@ -35,7 +35,7 @@ public struct ComposerState: Sendable, Equatable {
     public var prompt: TextEditor
     public var firstFrame: TextEditor
     public var lastFrame: TextEditor
-    public var model: String
+    public var model: ModelID
     public var duration: Int
     public var resolution: Resolution
     public var promptOptimizer: Bool

@@ -174,7 +174,7 @@ public struct JobListState: Sendable, Equatable {
     }
 
     static func searchText(_ job: Job) -> String {
-        [job.id, job.parameters.prompt, job.parameters.model, job.displayStatus, job.filePath ?? ""]
+        [job.id, job.parameters.prompt, job.parameters.model.rawValue, job.displayStatus, job.filePath ?? ""]
             .joined(separator: " ").lowercased()
     }
 
@@ -201,7 +201,7 @@ public struct JobListState: Sendable, Equatable {
 
     static func sortKey(_ job: Job, _ sort: JobSort) -> SortKey {
         SortKey(
-            group: sort == .status ? rank(job.phase) : 0, model: sort == .model ? job.parameters.model : "",
+            group: sort == .status ? rank(job.phase) : 0, model: sort == .model ? job.parameters.model.rawValue : "",
             createdAt: job.createdAt, id: job.id, newestFirst: sort != .oldest)
     }
 

@@ -111,7 +111,7 @@ extension AppModel {
         }
         let model = ModelCatalog.model(composer.model) ?? ModelCatalog.defaultModel
         let rule = slot == .first ? model.firstFrame : model.lastFrame
-        let name = Formatting.shortModel(model.id)
+        let name = Formatting.shortModel(model.id.rawValue)
         let typed = composer.reference(slot)
         if typed.isEmpty {
             switch rule {
@@ -160,7 +160,7 @@ extension AppModel {
     func optionSpans(theme: Theme, functionKeys: Bool, shortLabels: Bool, chosenOnly: Bool = false) -> [Span] {
         let model = ModelCatalog.model(composer.model) ?? ModelCatalog.defaultModel
         let known = ModelCatalog.model(composer.model) != nil
-        let modelValues: [(String, ValueState)] = [(Formatting.shortModel(composer.model), .chosen)]
+        let modelValues: [(String, ValueState)] = [(Formatting.shortModel(composer.model.rawValue), .chosen)]
         let durations: [(String, ValueState)] = model.durations.map { duration in
             let allowed = model.takesDuration && model.allowedDurations(for: composer.resolution).contains(duration)
             return ("\(duration) s", duration == composer.duration ? .chosen : (allowed ? .available : .forbidden))

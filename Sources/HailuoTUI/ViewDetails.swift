@@ -85,7 +85,7 @@ extension AppModel {
         let ellipsis = theme.glyphs.ellipsis
         let sep = " \(theme.separator) "
 
-        row("Model", Formatting.oneLine(parameters.model, limit: 60))
+        row("Model", Formatting.oneLine(parameters.model.rawValue, limit: 60))
         row(
             "Clip",
             "\(parameters.duration) s\(sep)\(parameters.resolution.rawValue)\(sep)optimizer "

@@ -136,7 +136,8 @@ extension AppModel {
             statusSymbol(job, theme: theme) + " " + Formatting.oneLine(job.displayStatus, limit: 40), statusStyle)
         cells[.elapsed] = Span(elapsedText(job), theme.text)
         cells[.left] = Span(leftText(entry), theme.dim)
-        cells[.model] = Span(Formatting.shortModel(Formatting.oneLine(job.parameters.model, limit: 40)), theme.text)
+        cells[.model] = Span(
+            Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
         cells[.clip] = Span(Formatting.clip(job.parameters), theme.text)
         cells[.prompt] = Span(Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)
         cells[.result] = resultSpan(job, theme: theme)

@@ -52,7 +52,7 @@ struct TestFailure: Error, CustomStringConvertible {
 
 /// Parameters with a valid default prompt.
 func params(
-    model: String = ModelCatalog.defaultModelID, prompt: String = "A paper boat on a rainy street",
+    model: ModelID = ModelCatalog.defaultModelID, prompt: String = "A paper boat on a rainy street",
     optimizer: Bool = true, duration: Int = 6, resolution: Resolution = .p768,
     first: String? = nil, last: String? = nil
 ) -> GenerationParameters {

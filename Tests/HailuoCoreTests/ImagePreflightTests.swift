@@ -38,7 +38,7 @@ struct ImagePreflightTests {
         #expect(inspection.width == 1920)
         let gif = try dir.write("fake.png", Array("GIF89a".utf8) + [0x90, 0x01, 0x90, 0x01, 0, 0, 0])
         let refused = try #require(problem(gif))
-        #expect(refused.rule == "format")
+        #expect(refused.rule == .format)
         #expect(refused.description.contains("is a GIF image; only PNG and JPEG images are accepted"))
         #expect(refused.description.contains("fake.png"))
     }
@@ -47,12 +47,12 @@ struct ImagePreflightTests {
         let dir = try TempFolder()
         defer { dir.cleanUp() }
         let truncated = try dir.write("cut.png", Array(SyntheticImage.png(width: 400, height: 400).prefix(24)))
-        #expect(problem(truncated)?.rule == "truncated")
+        #expect(problem(truncated)?.rule == .truncated)
         var lying = SyntheticImage.jpegHeader(width: 640, height: 480, padTo: 5_000)
         lying[4] = 0xFF  // APP0 length far beyond the end of the file
         let liar = try dir.write("liar.jpg", lying)
         let error = try #require(problem(liar))
-        #expect(error.rule == "malformed")
+        #expect(error.rule == .malformed)
         #expect(error.description.contains("runs past the end of the file (5000 bytes)"))
     }
 
@@ -210,7 +210,7 @@ struct ImagePreflightTests {
         #expect(
             problem("ftp://example.com/a.png")
                 == .unsupportedScheme(reference: "ftp://example.com/a.png", scheme: "ftp"))
-        #expect(problem("file:///tmp/a.png")?.rule == "scheme")
+        #expect(problem("file:///tmp/a.png")?.rule == .scheme)
         #expect(problem("data:image/png;base64,AAAA") == .dataURL)
         #expect(problem("") == .emptyReference)
     }
@@ -226,7 +226,7 @@ struct ImagePreflightTests {
         #expect(error.description.contains("\\e]0;title"))
         let issue = error.issue(for: .lastFrame)
         #expect(issue.field == .lastFrame)
-        #expect(issue.rule == "format")
+        #expect(issue.rule == .format)
         #expect(issue.message.hasPrefix("last frame: "))
         #expect(!issue.value.contains("\u{1B}"))
         #expect(ImagePreflight.issue(for: name, field: .firstFrame)?.field == .firstFrame)

@@ -127,12 +127,12 @@ struct RequestBuilderTests {
         let p = params(prompt: " ", duration: 10, resolution: .p1080, first: dir.path, last: small)
         let error = try #require(prepareError(p))
         #expect(
-            error.issues.map { "\($0.field.rawValue).\($0.rule)" } == [
+            error.issues.map { "\($0.field.rawValue).\($0.rule.rawValue)" } == [
                 "prompt.blank", "duration.resolution-limit", "firstFrame.directory", "lastFrame.min-side",
             ])
         #expect(RequestBuilder.check(p) == error.issues)
         #expect(RequestBuilder.check(params()) == [])
-        #expect(prepareError(params(model: "nope"))?.issues.map(\.rule) == ["unknown"])
+        #expect(prepareError(params(model: "nope"))?.issues.map(\.rule) == [.unknown])
     }
 
     @Test func describeHidesImageData() throws {
@@ -176,7 +176,7 @@ struct RequestBuilderTests {
             _ = try ImageStreamer.encode(growing, into: out, chunk: chunk)
             Issue.record("a grown file was accepted")
         } catch {
-            #expect(error.rule == "changed")
+            #expect(error.rule == .changed)
             #expect(error.description.contains("grew"))
         }
 

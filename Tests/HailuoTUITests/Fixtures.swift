@@ -23,7 +23,7 @@ enum Fixtures {
 
     static func job(
         _ id: String, _ phase: JobPhase, provider: String? = nil, prompt: String, created: TimeInterval,
-        accepted: TimeInterval? = nil, finished: TimeInterval? = nil, model: String = "minimax/hailuo-02",
+        accepted: TimeInterval? = nil, finished: TimeInterval? = nil, model: ModelID = "minimax/hailuo-02",
         duration: Int = 6, resolution: Resolution = .p768
     ) -> Job {
         Job(

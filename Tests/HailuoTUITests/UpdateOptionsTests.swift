@@ -48,7 +48,7 @@ struct UpdateOptionsTests {
     @Test("F2 cycles through every model and back")
     func modelCycle() {
         var model = UpdateSupport.model()
-        var seen: [String] = []
+        var seen: [ModelID] = []
         for _ in ModelCatalog.ids {
             model.press(.function(2))
             seen.append(model.composer.model)

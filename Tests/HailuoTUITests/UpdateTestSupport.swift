@@ -28,7 +28,7 @@ enum UpdateSupport {
     /// A job created `age` seconds before ``start``.
     static func job(
         _ id: String, _ phase: JobPhase, prompt: String? = nil, age: TimeInterval = 60,
-        model: String = ModelCatalog.defaultModelID, duration: Int = 6, resolution: Resolution = .p768,
+        model: ModelID = ModelCatalog.defaultModelID, duration: Int = 6, resolution: Resolution = .p768,
         firstFrame: String? = nil, lastFrame: String? = nil, generationID: String? = nil, videoURL: String? = nil,
         filePath: String? = nil, errorMessage: String? = nil, hidden: Bool = false
     ) -> Job {

@@ -299,7 +299,7 @@ struct ViewPropertyTests {
         job.filePath = "/tmp/\(hostile).mp4"
         job.videoURL = "https://x/\(hostile)"
         job.parameters.firstFrame = "/tmp/\(hostile).png"
-        job.parameters.model = "minimax/\(hostile)"
+        job.parameters.model = ModelID("minimax/\(hostile)")
         job.usageJSON = hostile
         _ = model.update(.jobChanged(JobEntry(job: job)))
         model.jobs.selectedID = "hostile1"

@@ -60,31 +60,31 @@ public enum ImageProblem: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// A short, stable rule id for ``ValidationIssue/rule``.
-    public var rule: String {
+    /// The rule the reference breaks, for ``ValidationIssue/rule``.
+    public var rule: ValidationRule {
         switch self {
-        case .emptyReference: "empty"
-        case .dataURL: "data-url"
-        case .unsupportedScheme: "scheme"
-        case .invalidURL: "url"
-        case .notFound: "not-found"
-        case .danglingSymlink: "dangling-symlink"
-        case .symlinkLoop: "symlink-loop"
-        case .directory: "directory"
-        case .fifo: "fifo"
-        case .socket: "socket"
-        case .device: "device"
-        case .notRegularFile: "not-regular-file"
-        case .permissionDenied: "permission"
-        case .unreadable: "unreadable"
-        case .emptyFile: "empty-file"
-        case .tooLarge: "max-size"
-        case .unsupportedFormat: "format"
-        case .truncatedHeader: "truncated"
-        case .malformedHeader: "malformed"
-        case .aspectRatio: "aspect-ratio"
-        case .tooSmall: "min-side"
-        case .changedWhileReading: "changed"
+        case .emptyReference: .empty
+        case .dataURL: .dataURL
+        case .unsupportedScheme: .scheme
+        case .invalidURL: .url
+        case .notFound: .notFound
+        case .danglingSymlink: .danglingSymlink
+        case .symlinkLoop: .symlinkLoop
+        case .directory: .directory
+        case .fifo: .fifo
+        case .socket: .socket
+        case .device: .device
+        case .notRegularFile: .notRegularFile
+        case .permissionDenied: .permission
+        case .unreadable: .unreadable
+        case .emptyFile: .emptyFile
+        case .tooLarge: .maxSize
+        case .unsupportedFormat: .format
+        case .truncatedHeader: .truncated
+        case .malformedHeader: .malformed
+        case .aspectRatio: .aspectRatio
+        case .tooSmall: .minSide
+        case .changedWhileReading: .changed
         }
     }
 

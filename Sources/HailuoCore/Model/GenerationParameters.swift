@@ -4,7 +4,7 @@
 /// request fields by ``ImagePreflight`` and ``RequestBuilder``.
 public struct GenerationParameters: Sendable, Codable, Equatable, Hashable {
     /// Model id from ``ModelCatalog`` (for example `minimax/hailuo-02`).
-    public var model: String
+    public var model: ModelID
     /// The text prompt; 1...2000 UTF-16 code units, not blank.
     public var prompt: String
     /// `prompt_optimizer` (vendor) / `enhance_prompt` (unified); `false` follows the prompt strictly.
@@ -19,7 +19,7 @@ public struct GenerationParameters: Sendable, Codable, Equatable, Hashable {
     public var lastFrame: String?
 
     public init(
-        model: String = ModelCatalog.defaultModelID,
+        model: ModelID = ModelCatalog.defaultModelID,
         prompt: String,
         promptOptimizer: Bool = true,
         duration: Int = 6,

@@ -43,7 +43,7 @@ public enum ModelCatalog {
     ]
 
     /// The model used when none is chosen.
-    public static let defaultModelID = "minimax/hailuo-02"
+    public static let defaultModelID: ModelID = "minimax/hailuo-02"
 
     /// The default model's row.
     public static var defaultModel: VideoModel {
@@ -52,10 +52,10 @@ public enum ModelCatalog {
     }
 
     /// Every model id, in table order.
-    public static var ids: [String] { all.map(\.id) }
+    public static var ids: [ModelID] { all.map(\.id) }
 
     /// The row for `id` (exact match), or `nil` when the id is unknown.
-    public static func model(_ id: String) -> VideoModel? {
+    public static func model(_ id: ModelID) -> VideoModel? {
         all.first { $0.id == id }
     }
 }

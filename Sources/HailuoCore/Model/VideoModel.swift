@@ -31,7 +31,7 @@ public struct VideoModel: Sendable, Hashable {
     }
 
     /// Model id as the provider spells it (for example `minimax/hailuo-02`).
-    public let id: String
+    public let id: ModelID
     /// One line for menus and help.
     public let summary: String
     /// First-frame image rule.
@@ -59,7 +59,7 @@ public struct VideoModel: Sendable, Hashable {
 
     /// Creates a row of the catalog.
     public init(
-        id: String,
+        id: ModelID,
         summary: String,
         firstFrame: ImageRule,
         lastFrame: ImageRule,

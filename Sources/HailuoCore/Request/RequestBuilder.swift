@@ -26,7 +26,7 @@ public enum RequestBuilder {
 
         var writer = JSONBodyWriter()
         func name(_ field: VideoModel.RequestField) -> String? { model.fieldName(field, family: family) }
-        if let key = name(.model) { writer.string(key, model.id) }
+        if let key = name(.model) { writer.string(key, model.id.rawValue) }
         if let key = name(.prompt) { writer.string(key, parameters.prompt) }
         if let key = name(.promptOptimizer) { writer.bool(key, parameters.promptOptimizer) }
         for (field, slot) in [(VideoModel.RequestField.firstFrame, images.first), (.lastFrame, images.last)] {

@@ -37,15 +37,15 @@ public struct ValidationIssue: Sendable, Equatable, Hashable, CustomStringConver
 
     /// The parameter at fault.
     public var field: Field
-    /// A short, stable rule id (`max-length`, `required`, `1080p-6s-only`, ...), for code and tests.
-    public var rule: String
+    /// The rule broken (`max-length`, `required`, `resolution-limit`, ...), for code and tests.
+    public var rule: ValidationRule
     /// The offending value, already made inert (see ``InertText``).
     public var value: String
     /// One plain sentence: `<field>: <rule in words> (<value>)`.
     public var message: String
 
     /// Creates an issue; `message` should start with the field's label.
-    public init(field: Field, rule: String, value: String, message: String) {
+    public init(field: Field, rule: ValidationRule, value: String, message: String) {
         self.field = field
         self.rule = rule
         self.value = value

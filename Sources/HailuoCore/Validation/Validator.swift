@@ -30,12 +30,12 @@ public enum Validator {
 
     // MARK: Rules
 
-    static func unknownModel(_ id: String) -> ValidationIssue {
-        let value = InertText.render(id)
-        let known = ModelCatalog.ids.joined(separator: ", ")
+    static func unknownModel(_ id: ModelID) -> ValidationIssue {
+        let value = InertText.render(id.rawValue)
+        let known = ModelCatalog.ids.map(\.rawValue).joined(separator: ", ")
         return ValidationIssue(
-            field: .model, rule: "unknown", value: value,
-            message: "model: unknown model \"\(value)\"; known models are \(known)")
+            field: .model, rule: .unknown, value: value,
+            message: "model: unknown model \(InertText.quoted(id.rawValue)); known models are \(known)")
     }
 
     /// Not empty, not blank, at most ``maxPromptLength`` UTF-16 units, no control characters
@@ -43,13 +43,14 @@ public enum Validator {
     public static func promptIssues(_ prompt: String) -> [ValidationIssue] {
         let shown = InertText.render(prompt, limit: 40)
         guard !prompt.isEmpty else {
-            return [ValidationIssue(field: .prompt, rule: "empty", value: "", message: "prompt: must not be empty")]
+            return [ValidationIssue(field: .prompt, rule: .empty, value: "", message: "prompt: must not be empty")]
         }
         if prompt.allSatisfy(\.isWhitespace) {
             return [
                 ValidationIssue(
-                    field: .prompt, rule: "blank", value: shown,
-                    message: "prompt: must not be blank; it holds only whitespace (\"\(shown)\")")
+                    field: .prompt, rule: .blank, value: shown,
+                    message:
+                        "prompt: must not be blank; it holds only whitespace (\(InertText.quoted(prompt, limit: 40)))")
             ]
         }
         var issues: [ValidationIssue] = []
@@ -57,7 +58,7 @@ public enum Validator {
         if units > maxPromptLength {
             issues.append(
                 ValidationIssue(
-                    field: .prompt, rule: "max-length", value: "\(units)",
+                    field: .prompt, rule: .maxLength, value: "\(units)",
                     message: "prompt: at most \(maxPromptLength) characters (UTF-16 units); this one has \(units)"))
         }
         if let (position, scalar, others) = firstControlCharacter(prompt) {
@@ -66,7 +67,7 @@ public enum Validator {
             let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             issues.append(
                 ValidationIssue(
-                    field: .prompt, rule: "control-character", value: code,
+                    field: .prompt, rule: .controlCharacter, value: code,
                     message:
                         "prompt: contains a control character (\(InertText.render(String(scalar))), \(code)) at position \(position)\(more); only newlines and tabs are allowed"
                 ))
@@ -94,14 +95,14 @@ public enum Validator {
             guard let fixed = model.durations.first, p.duration != fixed else { return [] }
             return [
                 ValidationIssue(
-                    field: .duration, rule: "fixed", value: value,
+                    field: .duration, rule: .fixed, value: value,
                     message: "duration: \(model.id) makes \(fixed) s clips and takes no duration choice (got \(value))")
             ]
         }
         guard model.durations.contains(p.duration) else {
             return [
                 ValidationIssue(
-                    field: .duration, rule: "allowed-values", value: value,
+                    field: .duration, rule: .allowedValues, value: value,
                     message:
                         "duration: \(model.id) makes \(orList(model.durations.map(String.init))) s clips (got \(value))"
                 )
@@ -112,7 +113,7 @@ public enum Validator {
         let lengths = orList(allowed.map(String.init))
         return [
             ValidationIssue(
-                field: .duration, rule: "resolution-limit", value: value,
+                field: .duration, rule: .resolutionLimit, value: value,
                 message:
                     "duration: \(p.resolution.rawValue) allows \(lengths) s clips only (got \(value)); the provider renders \(p.resolution.rawValue) only for \(lengths) s clips, so choose \(lengths) s or another resolution"
             )
@@ -125,7 +126,7 @@ public enum Validator {
             guard let fixed = model.resolutions.first, p.resolution != fixed else { return [] }
             return [
                 ValidationIssue(
-                    field: .resolution, rule: "fixed", value: value,
+                    field: .resolution, rule: .fixed, value: value,
                     message:
                         "resolution: \(model.id) takes no resolution choice; leave it at \(fixed.rawValue) (got \(value))"
                 )
@@ -134,7 +135,7 @@ public enum Validator {
         guard model.resolutions.contains(p.resolution) else {
             return [
                 ValidationIssue(
-                    field: .resolution, rule: "allowed-values", value: value,
+                    field: .resolution, rule: .allowedValues, value: value,
                     message:
                         "resolution: \(model.id) allows \(orList(model.resolutions.map(\.rawValue))) (got \(value))")
             ]
@@ -149,16 +150,17 @@ public enum Validator {
             guard rule == .required, let model else { return [] }
             return [
                 ValidationIssue(
-                    field: field, rule: "required", value: "",
+                    field: field, rule: .required, value: "",
                     message: "\(field.label): \(model.id) requires a \(field.label) image (got none)")
             ]
         }
         if rule == .notAccepted, let model {
             let shown = InertText.render(reference)
+            let quoted = InertText.quoted(reference)
             return [
                 ValidationIssue(
-                    field: field, rule: "not-accepted", value: shown,
-                    message: "\(field.label): \(model.id) takes no \(field.label) image (got \"\(shown)\")")
+                    field: field, rule: .notAccepted, value: shown,
+                    message: "\(field.label): \(model.id) takes no \(field.label) image (got \(quoted))")
             ]
         }
         do throws(ImageProblem) {

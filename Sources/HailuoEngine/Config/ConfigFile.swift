@@ -11,7 +11,7 @@ struct ConfigFile: Sendable, Equatable {
     }
 
     var profile: String?
-    var model: String?
+    var model: ModelID?
     var duration: Int?
     var resolution: Resolution?
     var promptOptimizer: Bool?
@@ -62,10 +62,12 @@ struct ConfigFile: Sendable, Equatable {
 
     private mutating func readDefaults(_ section: ConfigSection, path: String) throws(ConfigError) {
         warnings += section.unknownKeys(known: ["model", "duration", "resolution", "prompt_optimizer"], file: path)
-        if let model = try section.nonEmptyString("model") {
+        if let text = try section.nonEmptyString("model") {
+            let model = ModelID(text)
             guard ModelCatalog.model(model) != nil else {
                 throw .unknownValue(
-                    key: section.fullKey("model"), value: ConfigValue.string(model).shown, allowed: ModelCatalog.ids)
+                    key: section.fullKey("model"), value: ConfigValue.string(text).shown,
+                    allowed: ModelCatalog.ids.map(\.rawValue))
             }
             self.model = model
         }

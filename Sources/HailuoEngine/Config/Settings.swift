@@ -21,7 +21,7 @@ public struct Settings: Sendable {
     /// Running against the built-in simulator (no key configured, or `--demo`).
     public var isDemo: Bool
     /// Model used when a submit names none.
-    public var defaultModel: String
+    public var defaultModel: ModelID
     /// Clip length used when a submit names none (6 or 10).
     public var defaultDuration: Int
     /// Resolution used when a submit names none.

@@ -30,7 +30,7 @@ public struct PollPolicy: Sendable, Equatable {
     /// The seconds after acceptance in which a job like this one usually finishes: learned from
     /// `history` (quickest to 90th percentile, less the mean notice delay of half a dense step)
     /// once there is enough, else the provider's figures.
-    public func expectedWindow(model: String, duration: Int, history: [Double]) -> ClosedRange<Double> {
+    public func expectedWindow(model: ModelID, duration: Int, history: [Double]) -> ClosedRange<Double> {
         if history.count >= minimumHistory {
             let sorted = history.sorted()
             // From the quickest job: before the window polls are a minute apart, so a job ending

@@ -244,7 +244,7 @@ public final class JobStore: Sendable {
     }
 
     /// Seconds from acceptance to completion of recent completed jobs like this one.
-    public func generationTimes(model: String, duration: Int, resolution: Resolution, limit: Int = 50) throws
+    public func generationTimes(model: ModelID, duration: Int, resolution: Resolution, limit: Int = 50) throws
         -> [Double]
     {
         try pool.read { db in
@@ -256,7 +256,7 @@ public final class JobStore: Sendable {
                       AND submitted_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at > submitted_at
                     ORDER BY finished_at DESC LIMIT ?
                     """,
-                arguments: [model, duration, resolution.rawValue, limit])
+                arguments: [model.rawValue, duration, resolution.rawValue, limit])
         }
     }
 

@@ -181,6 +181,8 @@ private final class ExpectedWindows: Sendable {
     }
 
     private static func kind(_ job: Job) -> Kind {
-        Kind(model: job.parameters.model, duration: job.parameters.duration, resolution: job.parameters.resolution)
+        Kind(
+            model: job.parameters.model.rawValue, duration: job.parameters.duration,
+            resolution: job.parameters.resolution)
     }
 }

@@ -76,7 +76,7 @@ struct SubmitCommand: AsyncParsableCommand {
         let text = try readPrompt()
         let session = try await EngineSession.open(global)
         let parameters = GenerationParameters(
-            model: model ?? session.settings.defaultModel,
+            model: model.map { ModelID($0) } ?? session.settings.defaultModel,
             prompt: text,
             promptOptimizer: noPromptOptimizer ? false : session.settings.defaultPromptOptimizer,
             duration: duration ?? session.settings.defaultDuration,

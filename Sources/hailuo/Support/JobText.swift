@@ -25,7 +25,7 @@ enum JobText {
         for job in jobs {
             rows.append([
                 job.id, InertText.oneLine(job.displayStatus), duration(now.timeIntervalSince(job.createdAt)),
-                job.parameters.model, "\(job.parameters.duration)s/\(job.parameters.resolution.rawValue)",
+                job.parameters.model.rawValue, "\(job.parameters.duration)s/\(job.parameters.resolution.rawValue)",
                 promptLine(job.parameters.prompt, width: 40),
             ])
         }
