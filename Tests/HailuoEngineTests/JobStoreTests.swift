@@ -88,7 +88,7 @@ struct JobStoreTests {
         try store.update(job.id) {
             $0.phase = .completed; $0.providerStatus = "completed"; $0.videoURL = "http://x/v.mp4"
         }
-        let words = try store.events(jobID: job.id).map {
+        let words = try store.history(jobID: job.id).map {
             $0.phase == .pending ? $0.providerStatus ?? "" : $0.phase.rawValue
         }
         #expect(words == ["submitting", "queued", "generating", "completed"])
@@ -167,6 +167,36 @@ struct JobStoreTests {
         #expect(recovered.map(\.id) == [dead.id])
         #expect(try store.job(id: dead.id)?.phase == .unconfirmed)
         #expect(try store.job(id: alive.id)?.phase == .submitting)
+    }
+
+    @Test func anAbandonedSubmissionIsFoundByAReadFirst() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let job = sampleJob(phase: .submitting)
+        try store.insert(job, leaseOwner: "host:1:dead", leaseSeconds: 3600)
+        let revision = try store.revision()
+        #expect(try store.hasAbandonedSubmissions(isAlive: { _ in true }) == false)
+        #expect(try store.hasAbandonedSubmissions(isAlive: { _ in false }))
+        #expect(try store.hasAbandonedSubmissions(isAlive: { _ in true }, now: Date().addingTimeInterval(7200)))
+        #expect(try store.revision() == revision)
+        #expect(try store.job(id: job.id)?.phase == .submitting)
+    }
+
+    @Test func aReadOnlyStoreCreatesNothingAndWritesNothing() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("jobs.sqlite")
+        #expect(try JobStore.openReadOnly(url: url) == nil)
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+
+        let job = sampleJob()
+        try JobStore(url: url).insert(job)
+        let reader = try #require(try JobStore.openReadOnly(url: url))
+        #expect(try reader.job(id: job.id) == job)
+        #expect(try reader.jobs().map(\.id) == [job.id])
+        #expect(throws: (any Error).self) { try reader.update(job.id) { $0.hidden = true } }
+        #expect(try reader.job(id: job.id)?.hidden == false)
     }
 
     @Test func listsNewestFirstFilteredAndWithoutHidden() throws {

@@ -166,7 +166,7 @@ struct CrashSafetyTests {
         guard FileManager.default.fileExists(atPath: database.path) else { return [] }
         var problems: [String] = []
         let store = try JobStore(url: database)
-        for job in try store.jobs(includeHidden: true) where try store.events(jobID: job.id).isEmpty {
+        for job in try store.jobs(includeHidden: true) where try store.history(jobID: job.id).isEmpty {
             problems.append("job \(job.id) has no history")
         }
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {

@@ -60,12 +60,12 @@ final class Harness: @unchecked Sendable {
     func settle(_ engine: GenerationEngine, _ id: String, seconds: Double = 20) async throws -> Job {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let job = try engine.store.job(id: id), job.phase.isFinished || job.phase == .unconfirmed {
+            if let job = try engine.job(id: id), job.phase.isFinished || job.phase == .unconfirmed {
                 return job
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return try engine.store.job(id: id)!
+        return try engine.job(id: id)!
     }
 
     /// Requests the simulator received for one generation id, of one kind.

@@ -40,7 +40,7 @@ final class CommandRunner: Sendable {
             }
         case .loadHistory(let id):
             Task.detached { [engine, post] in
-                if let events = try? engine.store.events(jobID: id) { post(.historyLoaded(jobID: id, events)) }
+                if let events = try? engine.history(jobID: id) { post(.historyLoaded(jobID: id, events)) }
             }
         case .pollNow(let id):
             act { engine in
@@ -108,10 +108,10 @@ final class CommandRunner: Sendable {
     func loadJobsAtStart() {
         Task.detached { [self] in
             do {
-                let newest = try engine.store.jobs(includeHidden: true, limit: Self.firstScreenful)
+                let newest = try engine.jobs(includeHidden: true, limit: Self.firstScreenful)
                 post(.jobsLoaded(newest.map(entry(for:))))
                 guard newest.count == Self.firstScreenful else { return }
-                let all = try engine.store.jobs(includeHidden: true)
+                let all = try engine.jobs(includeHidden: true)
                 post(.jobsLoaded(all.map(entry(for:))))
             } catch {
                 post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
@@ -122,7 +122,7 @@ final class CommandRunner: Sendable {
     private func loadJobs() {
         Task.detached { [self] in
             do {
-                let jobs = try engine.store.jobs(includeHidden: true)
+                let jobs = try engine.jobs(includeHidden: true)
                 post(.jobsLoaded(jobs.map(entry(for:))))
             } catch {
                 post(.actionFinished(text: "could not read the job store: \(error)", isError: true))

@@ -12,7 +12,7 @@ enum InteractiveScreen {
         await session.engine.start()
         let settings = session.settings
         let environment = ProcessInfo.processInfo.environment
-        let isEmpty = (try? session.engine.store.jobs(includeHidden: true, limit: 1).isEmpty) ?? false
+        let isEmpty = (try? session.engine.jobs(includeHidden: true, limit: 1).isEmpty) ?? false
         let appEnvironment = AppEnvironment(
             isDemo: settings.isDemo, host: displayHost(session.engine.configuration.endpoint.baseURL),
             keyFingerprint: settings.isDemo ? "demo" : settings.keyFingerprint, family: settings.family,
@@ -34,7 +34,7 @@ enum InteractiveScreen {
             await session.close()
             throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
         }
-        let running = (try? session.engine.store.jobs(phases: JobPhase.running).count) ?? 0
+        let running = (try? session.engine.jobs(phases: JobPhase.running).count) ?? 0
         await session.close()
         stderrBackup.restore()
         if running > 0, exit == .quit {

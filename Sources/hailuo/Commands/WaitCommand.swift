@@ -30,7 +30,7 @@ struct WaitCommand: AsyncParsableCommand {
         let transfers = TransferBoard()
         let outcome: Result<[Job], any Error> = await Result {
             try await SignalTrap.run {
-                let jobs = try ids.map { try StoreAccess.resolve($0, in: session.engine.store) }
+                let jobs = try ids.map { try StoreAccess.resolve($0, with: session.engine.resolve) }
                 let waiter = Waiter(
                     session: session, timeout: timeout, download: download, quiet: json, transfers: transfers)
                 return try await waiter.wait(for: jobs.map(\.id))

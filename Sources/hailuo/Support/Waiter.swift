@@ -31,7 +31,7 @@ struct Waiter {
         while true {
             try Task.checkCancellation()
             let jobs = try ids.map { id in
-                guard let job = try engine.store.job(id: id) else {
+                guard let job = try engine.job(id: id) else {
                     throw CLIFailure(.usage, "job \(id) disappeared from the store")
                 }
                 return job
