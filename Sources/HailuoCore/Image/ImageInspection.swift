@@ -18,11 +18,6 @@ public enum ImageInspection: Sendable, Equatable, Hashable {
         if case .local(let image) = self { image } else { nil }
     }
 
-    /// The URL, or `nil` for a local file.
-    public var remoteURL: String? {
-        if case .remote(let url) = self { url } else { nil }
-    }
-
     /// Format of a local image.
     public var format: ImageFormat? { localImage?.format }
     /// MIME type of a local image.

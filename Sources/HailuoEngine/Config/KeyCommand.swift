@@ -7,8 +7,6 @@ import HailuoCore
 /// within the timeout, the whole group is killed (so a `sleep` started by the shell cannot keep the
 /// pipes open).
 enum KeyCommand {
-    /// The timeout used outside tests, seconds.
-    static let defaultTimeout: Double = 10
     /// Output beyond this many bytes per stream is read and dropped.
     static let outputLimit = 64 * 1024
 

@@ -106,9 +106,6 @@ actor PollScheduler {
         settings.only = ids
     }
 
-    /// The ids of jobs this process is polling.
-    func trackedIDs() -> Set<String> { Set(tracked.keys) }
-
     // MARK: The loop
 
     private func run() async {
