@@ -4,7 +4,7 @@ import HailuoEngine
 import HailuoSimulator
 import Testing
 
-@Suite("Poll faults: every injected fault ends as API.md says, no job lost", .serialized, .sharesTheMachine)
+@Suite("Poll faults: every injected fault ends as docs/PROVIDER.md says, no job lost", .serialized, .sharesTheMachine)
 struct PollFaultTests {
     @Test(
         arguments: [

@@ -2,7 +2,7 @@
 ///
 /// Both answer polls with the same shape; they differ in paths and in some field names.
 public enum EndpointFamily: String, Sendable, Codable, CaseIterable {
-    /// `POST /v2/generate/video/minimax/generation` (the seed's; the default).
+    /// `POST /v2/generate/video/minimax/generation` (the default).
     case vendor
     /// `POST /v2/video/generations` (newer; ids may carry a `:model` suffix).
     case unified

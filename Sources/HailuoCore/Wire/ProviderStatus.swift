@@ -1,6 +1,6 @@
 import Foundation
 
-/// Classifies the provider's status words (API.md, "Poll response").
+/// Classifies the provider's status words (docs/PROVIDER.md).
 public enum ProviderStatus {
     static let pendingWords: Set<String> = [
         "queued", "waiting", "active", "generating", "processing", "preparing",

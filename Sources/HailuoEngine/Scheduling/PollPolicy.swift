@@ -51,7 +51,8 @@ public struct PollPolicy: Sendable, Equatable {
     }
 
     /// The wait before the next poll of a job accepted `elapsed` seconds ago.
-    /// - Parameter unknownStreak: polls in a row that returned a status word outside API.md;
+    /// - Parameter unknownStreak: polls in a row that returned a status word the provider does not
+    ///   document (docs/PROVIDER.md);
     ///   each one doubles the wait (backoff), capped at `maxInterval`.
     public func nextDelay(elapsed: Double, window: ClosedRange<Double>, unknownStreak: Int = 0) -> Double {
         if unknownStreak > 0 {
