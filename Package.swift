@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
+        // Builders for tests, the benchmarks and the fuzzer: synthetic images, jobs, temporary folders.
+        .target(name: "HailuoTestSupport", dependencies: ["HailuoCore"]),
         .target(
             name: "HailuoEngine",
             dependencies: [
@@ -79,14 +81,14 @@ let package = Package(
         .executableTarget(
             name: "hailuo-bench",
             dependencies: [
-                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit",
+                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit", "HailuoTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Seeded random-input runs over the decoders and the editor; tests run a short pass.
-        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "TUIKit"]),
+        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "HailuoTestSupport", "TUIKit"]),
         .executableTarget(
             name: "hailuo-fuzz",
             dependencies: [
@@ -94,11 +96,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HailuoFuzzingTests", dependencies: ["HailuoFuzzing"]),
-        .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore"]),
+        .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore", "HailuoTestSupport"]),
         .testTarget(
             name: "HailuoEngineTests",
             dependencies: [
-                "HailuoEngine", "HailuoCore", .product(name: "Logging", package: "swift-log"),
+                "HailuoEngine", "HailuoCore", "HailuoTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -107,13 +109,13 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TUIKit"]),
         .testTarget(
             name: "HailuoTUITests",
-            dependencies: ["HailuoTUI", "TUIKit", "HailuoCore", "HailuoEngine"],
+            dependencies: ["HailuoTUI", "TUIKit", "HailuoCore", "HailuoEngine", "HailuoTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "HailuoIntegrationTests",
             dependencies: [
-                "HailuoCore", "HailuoEngine", "HailuoSimulator",
+                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

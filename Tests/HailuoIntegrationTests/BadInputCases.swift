@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 
 /// Where bad-input cases make their files, and how they name the simulator.
 struct BadInputSandbox: Sendable {

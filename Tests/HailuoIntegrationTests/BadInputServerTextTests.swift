@@ -1,5 +1,6 @@
 import Foundation
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// Hostile text from the server (the simulator's `hostile-text` fault: OSC 52, a screen clear,
@@ -10,8 +11,8 @@ struct BadInputServerTextTests {
     static let key = "sk-hostile-\(UUID().uuidString.prefix(8))"
 
     @Test func theCLIShowsHostileErrorsInert() async throws {
-        let home = try temporaryFolder("hailuo-hostile")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-hostile").url
+        defer { TemporaryFolder.remove(home) }
         try Self.writeConfig(home: home)
         let simulator = Simulator(configuration: SimulatorConfiguration(timeScale: 3000))
         let port = try await simulator.start()
@@ -57,8 +58,8 @@ struct BadInputServerTextTests {
     }
 
     @Test func theScreenShowsHostileErrorsInert() async throws {
-        let home = try temporaryFolder("hailuo-hostile-tui")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-hostile-tui").url
+        defer { TemporaryFolder.remove(home) }
         try Self.writeConfig(home: home)
         let simulator = Simulator(configuration: SimulatorConfiguration(timeScale: 3000))
         let port = try await simulator.start()

@@ -3,6 +3,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 import Logging
 
 /// A simulator on loopback plus engines on one temporary store, torn down by `close()`.
@@ -18,7 +19,7 @@ final class Harness: @unchecked Sendable {
         family: EndpointFamily = .vendor, timeScale: Double = 2000,
         simulator configuration: SimulatorConfiguration? = nil
     ) async throws {
-        folder = try temporaryFolder("hailuo-it")
+        folder = try TemporaryFolder("hailuo-it").url
         var config = configuration ?? SimulatorConfiguration()
         config.timeScale = timeScale
         if configuration == nil { config.slowDelay = 3 }
@@ -84,13 +85,6 @@ final class Harness: @unchecked Sendable {
     func close() async {
         for engine in engines { await engine.shutdown() }
         await simulator.stop()
-        try? FileManager.default.removeItem(at: folder)
+        TemporaryFolder.remove(folder)
     }
-}
-
-/// A new empty folder under the system's temporary folder, named `<prefix>-<uuid>`.
-func temporaryFolder(_ prefix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

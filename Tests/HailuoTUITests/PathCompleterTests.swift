@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoTUI

@@ -1,5 +1,6 @@
-/// CRC-32 as PNG uses it (ISO 3309 / ITU-T V.42, reflected polynomial 0xEDB88320).
-enum CRC32 {
+/// CRC-32 as PNG uses it (ISO 3309 / ITU-T V.42, reflected polynomial 0xEDB88320): the PNG
+/// parser checks the IHDR chunk with it, and image fixtures write their chunks with it.
+public enum CRC32 {
     static let table: [UInt32] = (0..<256).map { n -> UInt32 in
         var c = UInt32(n)
         for _ in 0..<8 {
@@ -20,8 +21,8 @@ enum CRC32 {
         bytes.withUnsafeBytes { update(crc, buffer: $0) }
     }
 
-    /// Continues a running CRC over raw memory.
-    static func update(_ crc: UInt32, buffer: UnsafeRawBufferPointer) -> UInt32 {
+    /// Continues a running CRC (start with 0) over raw memory.
+    public static func update(_ crc: UInt32, buffer: UnsafeRawBufferPointer) -> UInt32 {
         table.withUnsafeBufferPointer { t in
             var c = ~crc
             for byte in buffer {
@@ -32,7 +33,7 @@ enum CRC32 {
     }
 
     /// The CRC of `bytes`.
-    static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+    public static func checksum<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
         update(0, bytes)
     }
 }

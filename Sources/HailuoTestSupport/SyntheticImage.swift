@@ -1,4 +1,6 @@
-/// Small, valid images made in memory, for tests, demos and benchmarks.
+import HailuoCore
+
+/// Small, valid images made in memory, for tests, fuzzing and benchmarks.
 public enum SyntheticImage {
     // MARK: PNG
 

@@ -1,4 +1,4 @@
-/// Adler-32, the zlib stream checksum.
+/// Adler-32, the zlib stream checksum (``SyntheticImage`` writes it after its deflate data).
 enum Adler32 {
     /// Continues a running value (start with 1) over `buffer`.
     static func update(_ adler: UInt32, buffer: UnsafeRawBufferPointer) -> UInt32 {
