@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto")
             ]
         ),
+        // Builders for tests, the benchmarks and the fuzzer: synthetic images, jobs, temporary folders.
+        .target(name: "HailuoTestSupport", dependencies: ["HailuoCore"]),
         .target(
             name: "HailuoEngine",
             dependencies: [
@@ -59,7 +61,7 @@ let package = Package(
         .systemLibrary(name: "CNCursesW"),
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
         // The screen's model, update and view: pure, testable without a terminal or an engine.
-        .target(name: "HailuoTUI", dependencies: ["TUIKit", "HailuoCore", "HailuoEngine"]),
+        .target(name: "HailuoTUI", dependencies: ["TUIKit", "HailuoCore"]),
         // The screen's runtime: the ncurses loop, the commands run against an engine protocol.
         .target(name: "HailuoTUIRuntime", dependencies: ["HailuoTUI", "CursesBackend", "TUIKit", "HailuoCore"]),
         .executableTarget(
@@ -77,14 +79,14 @@ let package = Package(
         .executableTarget(
             name: "hailuo-bench",
             dependencies: [
-                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit",
+                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit", "HailuoTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Seeded random-input runs over the decoders and the editor; tests run a short pass.
-        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "TUIKit"]),
+        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "HailuoTestSupport", "TUIKit"]),
         .executableTarget(
             name: "hailuo-fuzz",
             dependencies: [
@@ -92,11 +94,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HailuoFuzzingTests", dependencies: ["HailuoFuzzing"]),
-        .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore"]),
+        .testTarget(name: "HailuoCoreTests", dependencies: ["HailuoCore", "HailuoTestSupport"]),
         .testTarget(
             name: "HailuoEngineTests",
             dependencies: [
-                "HailuoEngine", "HailuoCore", .product(name: "Logging", package: "swift-log"),
+                "HailuoEngine", "HailuoCore", "HailuoTestSupport", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -105,17 +107,17 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TUIKit"]),
         .testTarget(
             name: "HailuoTUITests",
-            dependencies: ["HailuoTUI", "TUIKit", "HailuoCore", "HailuoEngine"],
+            dependencies: ["HailuoTUI", "TUIKit", "HailuoCore", "HailuoTestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "HailuoTUIRuntimeTests",
-            dependencies: ["HailuoTUIRuntime", "HailuoTUI", "TUIKit", "HailuoCore", "CursesBackend"]
+            dependencies: ["HailuoTUIRuntime", "HailuoTUI", "TUIKit", "HailuoCore", "CursesBackend", "HailuoTestSupport"]
         ),
         .testTarget(
             name: "HailuoIntegrationTests",
             dependencies: [
-                "HailuoCore", "HailuoEngine", "HailuoSimulator",
+                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,5 +1,5 @@
 /// How one canvas grapheme becomes terminal cells that ncurses measures the same way the canvas
-/// does, so a wide glyph never shifts the rest of the row. ncurses counts columns with the C library's `wcwidth`; ``TUIKit/DisplayWidth``
+/// does (otherwise the cursor and every cell after a grapheme drift). ncurses counts columns with the C library's `wcwidth`; ``TUIKit/DisplayWidth``
 /// counts VS16 emoji and flags as 2 where `wcwidth` may say 1. Where they disagree the grapheme is
 /// written so both agree: a flag as its two regional indicators (one column each), a VS16 emoji as
 /// its text form plus a space, and anything `wcwidth` cannot print as `?`.

@@ -1,7 +1,7 @@
 import TUIKit
 
 /// One thing `wget_wch` returned, before decoding: the return code decides which case (OK is a
-/// character, KEY_CODE_YES a key code: their values overlap).
+/// character, KEY_CODE_YES a key code: their values overlap, so the value alone cannot tell).
 public enum RawInput: Sendable, Hashable {
     /// `wget_wch` returned OK: a Unicode scalar value (control bytes included).
     case character(UInt32)

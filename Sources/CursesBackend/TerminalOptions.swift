@@ -1,6 +1,7 @@
 /// How ``CursesTerminal`` sets the terminal up.
 public struct TerminalOptions: Sendable, Equatable {
-    /// Milliseconds ncurses waits after ESC for the rest of a key sequence (the default, 1 s, makes Esc feel stuck).
+    /// Milliseconds ncurses waits after ESC for the rest of a key sequence (its default, 1 s, makes
+    /// the Escape key feel dead).
     public var escapeDelayMilliseconds: Int
     /// Turn bracketed paste on, so a paste arrives as one ``InputEvent/paste(_:)``.
     public var bracketedPaste: Bool

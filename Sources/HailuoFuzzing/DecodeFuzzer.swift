@@ -7,8 +7,9 @@ import HailuoCore
 /// Invariants: no crash and no hang; a decode returns a result or throws ``WireError`` (typed
 /// throws make anything else impossible to compile); a create result has a non-empty id, a poll
 /// result a non-empty status and a non-blank URL when it has one; an error body always has a
-/// message; kept `meta.usage` is valid JSON; and every kept text, rendered with ``InertText`` or
-/// ``Redactor/inert(_:)`` as the app shows it, holds no control or invisible formatting character.
+/// message; kept `meta.usage` is valid JSON; and every kept text, rendered with
+/// ``InertText/render(_:limit:)`` or ``InertText/oneLine(_:limit:)`` as the app shows it, holds no
+/// control or invisible formatting character (and, on one line, no line break).
 enum DecodeFuzzer {
     static func run(_ random: inout FuzzRandom) -> (message: String, input: String)? {
         let bytes = input(&random)
@@ -67,7 +68,8 @@ enum DecodeFuzzer {
         return nil
     }
 
-    /// Whether `text` made inert the two ways the app does still holds something unsafe.
+    /// Whether `text` made inert the two ways the app does (quoted as a value, or on one line)
+    /// still holds something unsafe.
     static func displayProblem(_ text: String?, _ name: String) -> String? {
         guard let text else { return nil }
         let rendered = InertText.render(text)
@@ -77,9 +79,9 @@ enum DecodeFuzzer {
         if text.count > InertText.defaultLimit, !rendered.hasSuffix("…") {
             return "\(name): InertText.render did not shorten \(text.count) characters"
         }
-        let inert = Redactor.inert(text)
-        if inert.unicodeScalars.contains(where: { InertText.isUnsafe($0) || $0 == "\n" || $0 == "\r" }) {
-            return "\(name): Redactor.inert left an unsafe character in \(FuzzText.escaped(inert))"
+        let line = InertText.oneLine(text)
+        if line.unicodeScalars.contains(where: { InertText.isUnsafe($0) || $0 == "\n" || $0 == "\r" }) {
+            return "\(name): InertText.oneLine left an unsafe character in \(FuzzText.escaped(line))"
         }
         return nil
     }

@@ -63,7 +63,7 @@ indirect enum FuzzJSON {
     }
 }
 
-/// Random answers shaped like the provider's (API.md), then bent: type swaps, missing and extra
+/// Random answers shaped like the provider's (docs/PROVIDER.md), then bent: type swaps, missing and extra
 /// keys, odd numbers, odd text, deep nesting.
 enum FuzzAnswers {
     static let statusWords = [
@@ -170,7 +170,7 @@ enum FuzzAnswers {
         return .string(FuzzText.string(&random, maxPieces: 12))
     }
 
-    /// Any JSON value, nesting at most a few levels (deeper nesting comes from ``deep(_:)``).
+    /// Any JSON value, nesting at most a few levels (deeper nesting comes from ``deep(_:levels:_:)``).
     static func value(_ random: inout FuzzRandom, depth: Int) -> FuzzJSON {
         switch random.below(depth > 3 ? 5 : 7) {
         case 0: return .null

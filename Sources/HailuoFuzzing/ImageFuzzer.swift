@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 
 /// Fuzzes ``ImageHeader`` parsing with PNG and JPEG files from ``SyntheticImage`` bent the ways a
 /// broken or hostile file is: sizes that lie, segment lengths of 0, 1, 2 or past the end, thousands

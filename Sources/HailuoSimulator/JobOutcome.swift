@@ -4,7 +4,7 @@
 /// - `[sim:fail]`: the job fails (status `"error"`) with `{"name": "GenerationError", "message": ...}`.
 /// - `[sim:error-detail]`: the job fails with `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`.
 /// - `[sim:error-text]`: the job fails with a plain string error.
-/// - `[sim:unknown-status]`: the job reports status `"throttled"` (outside API.md) from 10 % to 50 % of
+/// - `[sim:unknown-status]`: the job reports status `"throttled"` (a word the provider does not document) from 10 % to 50 % of
 ///   its span, then `generating`, then completes normally.
 /// - `[sim:no-url]`: the job ends `"completed"` with `video: null`.
 /// - `[sim:lost]` (combines with the others): the job is created and counted as issued, but the

@@ -2,7 +2,7 @@ import Foundation
 
 /// The endpoint family a request used.
 public enum SimulatorEndpointFamily: String, Sendable, Codable {
-    /// `/v2/generate/video/minimax/generation` (the seed's).
+    /// `/v2/generate/video/minimax/generation` (the default family).
     case vendor
     /// `/v2/video/generations`.
     case unified

@@ -13,7 +13,7 @@ public enum SimulatorError: Error, Sendable {
 
 /// A fake AI/ML API (MiniMax Hailuo video endpoints, both families) on loopback HTTP.
 ///
-/// Routes (all `API.md` routes need `Authorization: Bearer <key>`):
+/// Routes (the provider's routes, docs/PROVIDER.md, need `Authorization: Bearer <key>`):
 /// - vendor: `POST /v2/generate/video/minimax/generation`, `GET ...?generation_id=ID`;
 /// - unified: `POST /v2/video/generations`, `GET ...?generation_id=ID`;
 /// - downloads (no auth, signed): `GET /files/<id>.mp4?Expires=<unix s>&Signature=<hex>`,

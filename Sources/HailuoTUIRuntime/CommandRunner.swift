@@ -95,7 +95,7 @@ final class CommandRunner: Sendable {
     /// A job with its expected generation window (learned windows cached per kind of job).
     func entry(for job: Job) -> JobEntry {
         if job.phase == .completed { windows.forget(job) }
-        guard job.phase == .pending || job.phase == .submitting else { return JobEntry(job: job) }
+        guard job.phase.isRunning else { return JobEntry(job: job) }
         return JobEntry(job: job, expected: windows.window(for: job) { engine.expectedGenerationWindow(for: $0) })
     }
 
@@ -177,6 +177,8 @@ private final class ExpectedWindows: Sendable {
     }
 
     private static func kind(_ job: Job) -> Kind {
-        Kind(model: job.parameters.model, duration: job.parameters.duration, resolution: job.parameters.resolution)
+        Kind(
+            model: job.parameters.model.rawValue, duration: job.parameters.duration,
+            resolution: job.parameters.resolution)
     }
 }

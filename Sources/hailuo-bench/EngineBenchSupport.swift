@@ -3,6 +3,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 import Logging
 
 /// A simulator on loopback at a compressed clock, plus what the engine figures share: engines
@@ -15,8 +16,7 @@ final class EngineBench: Sendable {
 
     init(timeScale: Double) async throws {
         self.timeScale = timeScale
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("hailuo-bench").url
         simulator = Simulator(configuration: SimulatorConfiguration(timeScale: timeScale))
         _ = try await simulator.start()
     }
@@ -73,7 +73,7 @@ final class EngineBench: Sendable {
 
     func close() async {
         await simulator.stop()
-        try? FileManager.default.removeItem(at: folder)
+        TemporaryFolder.remove(folder)
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 
 #if canImport(Glibc)
     import Glibc

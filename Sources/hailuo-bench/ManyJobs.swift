@@ -67,7 +67,7 @@ struct ManyJobs {
             let deadline = Date().addingTimeInterval((Double(jobs) * 4 / cap + 1200) / scale)
             var finished = 0
             while Date() < deadline {
-                finished = localIDs.filter { (try? engine.store.job(id: $0))?.phase.isFinished == true }.count
+                finished = localIDs.filter { (try? engine.job(id: $0))?.phase.isFinished == true }.count
                 if finished == localIDs.count { break }
                 try await Task.sleep(for: .milliseconds(100))
             }

@@ -81,11 +81,11 @@ struct PollingEconomy {
         // Generous: the longest clip plus room for the scheduler, in real seconds.
         let deadline = Date().addingTimeInterval(3 * 540 / scale + 30)
         while Date() < deadline {
-            let jobs = localIDs.compactMap { try? engine.store.job(id: $0) }
+            let jobs = localIDs.compactMap { try? engine.job(id: $0) }
             if jobs.allSatisfy({ $0.phase.isFinished }) { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        return localIDs.compactMap { try? engine.store.job(id: $0)?.generationID }
+        return localIDs.compactMap { try? engine.job(id: $0)?.generationID }
     }
 
     /// Runs `work` for each job of the batch at its arrival time (scaled), all at once; returns

@@ -93,16 +93,6 @@ final class PtyProcess: @unchecked Sendable {
         return nil
     }
 
-    /// Waits until nothing arrived for `quiet` seconds (at most `timeout` seconds in all).
-    func waitForQuiet(_ quiet: Double, timeout: Double) {
-        let deadline = Self.now() + timeout
-        while Self.now() < deadline {
-            let last = lock.withLock { received.last?.at } ?? startedAt
-            if Self.now() - last >= quiet { return }
-            usleep(10_000)
-        }
-    }
-
     /// Ends the program: SIGTERM, then SIGKILL after two seconds. Idempotent.
     func stop() {
         let alreadyGone = lock.withLock { exited }

@@ -2,6 +2,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 
 /// A private home for one run of the real `hailuo` screen: its own HOME and XDG folders, a
 /// `Simulator` on 127.0.0.1 as the API (LIVE mode, `--base-url`), and the job store the binary
@@ -24,16 +25,14 @@ final class TerminalSandbox: @unchecked Sendable {
 
     /// Makes the folders, starts the simulator and opens (creating) the store.
     static func make() async throws -> TerminalSandbox {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "hailuo-bench-\(getpid())-\(UUID().uuidString.prefix(8))", isDirectory: true)
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let home = try TemporaryFolder("hailuo-bench").url
         let simulator = Simulator()
         do {
             let port = try await simulator.start()
             return try TerminalSandbox(home: home, simulator: simulator, baseURL: "http://127.0.0.1:\(port)")
         } catch {
             await simulator.stop()
-            try? FileManager.default.removeItem(at: home)
+            TemporaryFolder.remove(home)
             throw error
         }
     }
@@ -63,7 +62,7 @@ final class TerminalSandbox: @unchecked Sendable {
     /// Stops the simulator and removes the folders.
     func close() async {
         await simulator.stop()
-        try? FileManager.default.removeItem(at: home)
+        TemporaryFolder.remove(home)
     }
 
     /// The whole environment of a program run in this sandbox (nothing inherited).
@@ -102,10 +101,9 @@ final class TerminalSandbox: @unchecked Sendable {
             counter += 1
             let created = now.addingTimeInterval(-Double(index) - 5)
             let prompt = index == 0 ? newestPrompt : "bench clip \(counter): a lighthouse at dusk, waves, slow pan"
-            var job = Job(
-                id: LocalID.make(), generationID: String(format: "9%017d", counter), phase: .pending,
-                providerStatus: "generating", parameters: GenerationParameters(prompt: prompt), family: .vendor,
-                baseURL: baseURL, profile: "default", createdAt: created, updatedAt: created, submittedAt: created)
+            var job = Job.fixture(
+                id: LocalID.make(), phase: .pending, providerStatus: "generating", prompt: prompt, baseURL: baseURL,
+                createdAt: created, generationID: String(format: "9%017d", counter))
             if index >= pending {
                 job.phase = .completed
                 job.providerStatus = "completed"

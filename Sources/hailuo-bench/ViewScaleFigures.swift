@@ -1,6 +1,7 @@
 import Foundation
 import HailuoCore
 import HailuoTUI
+import HailuoTestSupport
 import TUIKit
 
 /// Figure 4: the CPU time to build one frame (`AppModel.view()` to a `Canvas`) with 10, 1,000 and
@@ -43,12 +44,10 @@ enum ViewScaleFigures {
         var model = AppModel(environment: .preview, size: Size(width: 120, height: 40), now: now)
         let entries = (0..<count).map { index in
             let created = now.addingTimeInterval(-Double(index) * 7)
-            var job = Job(
-                id: String(format: "j%07d", index), generationID: String(format: "9%017d", index),
-                phase: index % 2 == 0 ? .pending : .completed, providerStatus: "generating",
-                parameters: GenerationParameters(prompt: "clip \(index): a lighthouse at dusk, waves, slow pan"),
-                family: .vendor, baseURL: "http://127.0.0.1:4242", profile: "default", createdAt: created,
-                updatedAt: created, submittedAt: created)
+            var job = Job.fixture(
+                id: String(format: "j%07d", index), phase: index % 2 == 0 ? .pending : .completed,
+                providerStatus: "generating", prompt: "clip \(index): a lighthouse at dusk, waves, slow pan",
+                createdAt: created, generationID: String(format: "9%017d", index))
             if job.phase == .completed {
                 job.providerStatus = "completed"
                 job.finishedAt = created.addingTimeInterval(250)

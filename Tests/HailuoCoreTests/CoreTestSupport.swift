@@ -1,4 +1,5 @@
 import Foundation
+import HailuoTestSupport
 
 @testable import HailuoCore
 
@@ -8,40 +9,10 @@ import Foundation
     import Darwin
 #endif
 
-/// A fresh temporary folder per test, removed by `cleanUp()`.
-final class TempFolder {
-    let path: String
-
-    init() throws {
-        var template = Array((NSTemporaryDirectory() + "/hailuo-core-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw TestFailure("mkdtemp failed: \(errno)") }
-        path = FileStatus.realPath(String(cString: made))
-    }
-
-    /// `path/name`.
-    func file(_ name: String) -> String { path + "/" + name }
-
-    /// Writes `bytes` to `name` and returns the full path.
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let full = file(name)
-        guard FileManager.default.createFile(atPath: full, contents: Data(bytes)) else {
-            throw TestFailure("could not write \(full)")
-        }
-        return full
-    }
-
-    /// Grows or shrinks a file to `size` bytes (sparse when growing).
+extension TemporaryFolder {
+    /// Grows or shrinks the file `name` to `size` bytes (sparse when growing).
     func resize(_ name: String, to size: Int) throws {
         guard truncate(file(name), off_t(size)) == 0 else { throw TestFailure("truncate failed: \(errno)") }
-    }
-
-    func cleanUp() {
-        // Make everything removable again (tests chmod 000 some entries).
-        if let items = FileManager.default.enumerator(atPath: path) {
-            for case let item as String in items { chmod(file(item), 0o700) }
-        }
-        try? FileManager.default.removeItem(atPath: path)
     }
 }
 
@@ -52,7 +23,7 @@ struct TestFailure: Error, CustomStringConvertible {
 
 /// Parameters with a valid default prompt.
 func params(
-    model: String = ModelCatalog.defaultModelID, prompt: String = "A paper boat on a rainy street",
+    model: ModelID = ModelCatalog.defaultModelID, prompt: String = "A paper boat on a rainy street",
     optimizer: Bool = true, duration: Int = 6, resolution: Resolution = .p768,
     first: String? = nil, last: String? = nil
 ) -> GenerationParameters {

@@ -1,3 +1,4 @@
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoCore

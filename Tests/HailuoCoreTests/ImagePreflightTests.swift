@@ -1,4 +1,5 @@
 import Foundation
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoCore
@@ -12,8 +13,8 @@ import Testing
 @Suite("Image preflight on real files")
 struct ImagePreflightTests {
     @Test func aValidPNGIsInspected() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let bytes = SyntheticImage.png(width: 640, height: 360)
         let path = try dir.write("frame.png", bytes)
         let image = try #require(try ImagePreflight.inspect(path).localImage)
@@ -28,8 +29,8 @@ struct ImagePreflightTests {
     }
 
     @Test func magicBytesDecideNotTheName() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let png = try dir.write("actually-png.jpg", SyntheticImage.png(width: 400, height: 400))
         #expect(try ImagePreflight.inspect(png).mimeType == "image/png")
         let jpeg = try dir.write("actually-jpeg.png", SyntheticImage.jpegHeader(width: 1920, height: 1080))
@@ -38,27 +39,27 @@ struct ImagePreflightTests {
         #expect(inspection.width == 1920)
         let gif = try dir.write("fake.png", Array("GIF89a".utf8) + [0x90, 0x01, 0x90, 0x01, 0, 0, 0])
         let refused = try #require(problem(gif))
-        #expect(refused.rule == "format")
+        #expect(refused.rule == .format)
         #expect(refused.description.contains("is a GIF image; only PNG and JPEG images are accepted"))
         #expect(refused.description.contains("fake.png"))
     }
 
     @Test func brokenHeadersOnDisk() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let truncated = try dir.write("cut.png", Array(SyntheticImage.png(width: 400, height: 400).prefix(24)))
-        #expect(problem(truncated)?.rule == "truncated")
+        #expect(problem(truncated)?.rule == .truncated)
         var lying = SyntheticImage.jpegHeader(width: 640, height: 480, padTo: 5_000)
         lying[4] = 0xFF  // APP0 length far beyond the end of the file
         let liar = try dir.write("liar.jpg", lying)
         let error = try #require(problem(liar))
-        #expect(error.rule == "malformed")
+        #expect(error.rule == .malformed)
         #expect(error.description.contains("runs past the end of the file (5000 bytes)"))
     }
 
     @Test func shorterSideMustBeAbove300() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let at300 = try dir.write("300.jpg", SyntheticImage.jpegHeader(width: 300, height: 500))
         let tall300 = try dir.write("300b.png", SyntheticImage.png(width: 500, height: 300))
         let at301 = try dir.write("301.png", SyntheticImage.png(width: 301, height: 500))
@@ -69,8 +70,8 @@ struct ImagePreflightTests {
     }
 
     @Test func aspectRatioMustBeStrictlyBetween2to5And5to2() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let cases: [(Int, Int, Bool)] = [
             (400, 1000, false), (1000, 400, false),  // exactly 2:5 and 5:2
             (401, 1000, true), (1000, 401, true),  // just inside
@@ -88,8 +89,8 @@ struct ImagePreflightTests {
     }
 
     @Test func twentyMiBIsTheLimit() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let limit = 20 * 1024 * 1024
         #expect(ImagePreflight.maxByteCount == limit)
         try dir.write("exact.png", SyntheticImage.png(width: 400, height: 400))
@@ -104,8 +105,8 @@ struct ImagePreflightTests {
     }
 
     @Test func onlyRegularFilesAreRead() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         #expect(problem(dir.path) == .directory(dir.path))
         let empty = try dir.write("empty.png", [])
         #expect(problem(empty) == .emptyFile(empty))
@@ -116,8 +117,8 @@ struct ImagePreflightTests {
     }
 
     @Test func aFIFOIsRefusedWithoutBlocking() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let fifo = dir.file("pipe.png")
         #expect(mkfifo(fifo, 0o600) == 0)
         // Nobody writes to the pipe: an open() without O_NONBLOCK or a read would hang here.
@@ -126,8 +127,8 @@ struct ImagePreflightTests {
     }
 
     @Test func aSocketIsRefused() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let path = dir.file("s.sock")
         let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         #expect(fd >= 0)
@@ -149,8 +150,8 @@ struct ImagePreflightTests {
     }
 
     @Test func symbolicLinks() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let real = try dir.write("real.png", SyntheticImage.png(width: 400, height: 400))
         try FileManager.default.createSymbolicLink(atPath: dir.file("good.png"), withDestinationPath: real)
         #expect(try ImagePreflight.inspect(dir.file("good.png")).path == real)  // resolved
@@ -173,8 +174,8 @@ struct ImagePreflightTests {
 
     @Test(.enabled(if: geteuid() != 0, "root reads any file, so chmod 000 cannot produce EACCES"))
     func anUnreadableFileIsRefused() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let path = try dir.write("locked.png", SyntheticImage.png(width: 400, height: 400))
         #expect(chmod(path, 0o000) == 0)
         #expect(problem(path) == .permissionDenied(path))
@@ -189,8 +190,8 @@ struct ImagePreflightTests {
     }
 
     @Test func tildeExpandsToTheGivenHome() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         try dir.write("pic.png", SyntheticImage.png(width: 400, height: 400))
         let image = try #require(try ImagePreflight.inspect("~/pic.png", home: dir.path).localImage)
         #expect(image.path == dir.file("pic.png"))
@@ -210,14 +211,14 @@ struct ImagePreflightTests {
         #expect(
             problem("ftp://example.com/a.png")
                 == .unsupportedScheme(reference: "ftp://example.com/a.png", scheme: "ftp"))
-        #expect(problem("file:///tmp/a.png")?.rule == "scheme")
+        #expect(problem("file:///tmp/a.png")?.rule == .scheme)
         #expect(problem("data:image/png;base64,AAAA") == .dataURL)
         #expect(problem("") == .emptyReference)
     }
 
     @Test func fileNamesInMessagesAreInertAndIssuesNameTheField() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let name = dir.file("evil\u{1B}]0;title\u{07}.png")
         try dir.write("evil\u{1B}]0;title\u{07}.png", Array("GIF87a".utf8) + [1, 2, 3, 4])
         let error = try #require(problem(name))
@@ -226,7 +227,7 @@ struct ImagePreflightTests {
         #expect(error.description.contains("\\e]0;title"))
         let issue = error.issue(for: .lastFrame)
         #expect(issue.field == .lastFrame)
-        #expect(issue.rule == "format")
+        #expect(issue.rule == .format)
         #expect(issue.message.hasPrefix("last frame: "))
         #expect(!issue.value.contains("\u{1B}"))
         #expect(ImagePreflight.issue(for: name, field: .firstFrame)?.field == .firstFrame)

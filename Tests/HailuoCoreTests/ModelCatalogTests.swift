@@ -1,3 +1,4 @@
+import Foundation
 import HailuoCore
 import Testing
 
@@ -13,6 +14,15 @@ struct ModelCatalogTests {
             ])
         #expect(ModelCatalog.model("nope") == nil)
         #expect(ModelCatalog.model("MINIMAX/HAILUO-02") == nil)
+    }
+
+    @Test func aModelIDIsCodedAsTheBareString() throws {
+        let parameters = GenerationParameters(model: "video-01", prompt: "a boat")
+        let json = String(decoding: try JSONEncoder().encode(parameters), as: UTF8.self)
+        #expect(json.contains(#""model":"video-01""#))
+        #expect(try JSONDecoder().decode(GenerationParameters.self, from: Data(json.utf8)) == parameters)
+        #expect(try JSONDecoder().decode(ModelID.self, from: Data(#""unknown/model""#.utf8)) == "unknown/model")
+        #expect(ModelID("video-01").description == "video-01")
     }
 
     @Test func hailuo02Rules() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoCore
@@ -17,8 +18,8 @@ struct RequestBuilderTests {
     }
 
     @Test func vendorBodyFieldByField() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let png = SyntheticImage.png(width: 640, height: 360)
         let path = try dir.write("first.png", png)
         let p = params(prompt: "Boat", optimizer: false, duration: 10, first: path, last: "https://example.com/end.jpg")
@@ -54,8 +55,8 @@ struct RequestBuilderTests {
     }
 
     @Test func unifiedBodyFieldByField() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let jpeg = SyntheticImage.jpegHeader(width: 1280, height: 720, padTo: 70_001)
         try dir.write("start.png", jpeg)  // a JPEG with a .png name: the MIME type follows the bytes
         let p = params(prompt: "Boat", resolution: .p1080, first: "~/start.png", last: "http://example.com/e.png")
@@ -104,8 +105,8 @@ struct RequestBuilderTests {
     }
 
     @Test func base64IsRightForEverySizeAndAcrossChunks() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let base = SyntheticImage.png(width: 400, height: 400).count
         // Three residues mod 3 (padding "", "==", "="), and files spanning several 1 MiB chunks.
         let sizes = [base + 12, base + 13, base + 14, ImageStreamer.chunkSize * 2 + 1, ImageStreamer.chunkSize + 2]
@@ -121,23 +122,23 @@ struct RequestBuilderTests {
     }
 
     @Test func everyIssueIsCollectedBeforeAnythingIsBuilt() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let small = try dir.write("small.png", SyntheticImage.png(width: 200, height: 400))
         let p = params(prompt: " ", duration: 10, resolution: .p1080, first: dir.path, last: small)
         let error = try #require(prepareError(p))
         #expect(
-            error.issues.map { "\($0.field.rawValue).\($0.rule)" } == [
+            error.issues.map { "\($0.field.rawValue).\($0.rule.rawValue)" } == [
                 "prompt.blank", "duration.resolution-limit", "firstFrame.directory", "lastFrame.min-side",
             ])
         #expect(RequestBuilder.check(p) == error.issues)
         #expect(RequestBuilder.check(params()) == [])
-        #expect(prepareError(params(model: "nope"))?.issues.map(\.rule) == ["unknown"])
+        #expect(prepareError(params(model: "nope"))?.issues.map(\.rule) == [.unknown])
     }
 
     @Test func describeHidesImageData() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let png = SyntheticImage.png(width: 400, height: 400, padTo: 500_000)
         let path = try dir.write("f.png", png)
         let request = try RequestBuilder.prepare(
@@ -156,8 +157,8 @@ struct RequestBuilderTests {
     }
 
     @Test func aFileThatChangesWhileReadIsRefused() throws {
-        let dir = try TempFolder()
-        defer { dir.cleanUp() }
+        let dir = try TemporaryFolder("hailuo-core")
+        defer { dir.remove() }
         let bytes = SyntheticImage.png(width: 400, height: 400)
         let path = try dir.write("f.png", bytes)
         let chunk = UnsafeMutablePointer<UInt8>.allocate(capacity: ImageStreamer.chunkSize)
@@ -176,7 +177,7 @@ struct RequestBuilderTests {
             _ = try ImageStreamer.encode(growing, into: out, chunk: chunk)
             Issue.record("a grown file was accepted")
         } catch {
-            #expect(error.rule == "changed")
+            #expect(error.rule == .changed)
             #expect(error.description.contains("grew"))
         }
 

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 import Testing
 
 @Suite("Synthetic PNG and JPEG fixtures are well formed")

@@ -4,7 +4,7 @@ import Testing
 @Suite("Validation rules at their boundaries")
 struct ValidatorTests {
     func rules(_ p: GenerationParameters) -> [String] {
-        Validator.issues(for: p).map { "\($0.field.rawValue).\($0.rule)" }
+        Validator.issues(for: p).map { "\($0.field.rawValue).\($0.rule.rawValue)" }
     }
 
     @Test func defaultsAreValidForEveryModelThatNeedsNoImage() {
@@ -21,7 +21,7 @@ struct ValidatorTests {
         let issue = try #require(issues.first)
         #expect(issues.count == 1)
         #expect(issue.field == .prompt)
-        #expect(issue.rule == "max-length")
+        #expect(issue.rule == .maxLength)
         #expect(issue.message == "prompt: at most 2000 characters (UTF-16 units); this one has 2001")
     }
 
@@ -45,7 +45,7 @@ struct ValidatorTests {
     @Test func controlCharactersAreRefusedExceptNewlineAndTab() throws {
         #expect(rules(params(prompt: "line one\nline two\tand a tab\r\nwindows line")) == [])
         let issue = try #require(Validator.issues(for: params(prompt: "abc\u{1B}[31m red")).first)
-        #expect(issue.rule == "control-character")
+        #expect(issue.rule == .controlCharacter)
         #expect(issue.message.contains("position 4"))
         #expect(issue.message.contains("U+001B"))
         #expect(issue.message.contains("\\e"))
@@ -70,7 +70,7 @@ struct ValidatorTests {
         #expect(rules(params(duration: 0)) == ["duration.allowed-values"])
         let issue = try #require(Validator.issues(for: params(duration: 10, resolution: .p1080)).first)
         #expect(issue.field == .duration)
-        #expect(issue.rule == "resolution-limit")
+        #expect(issue.rule == .resolutionLimit)
         #expect(issue.value == "10 s")
         #expect(issue.message.hasPrefix("duration: 1080P allows 6 s clips only (got 10 s)"))
         #expect(issue.message.contains("provider"))
@@ -90,7 +90,7 @@ struct ValidatorTests {
     @Test func unknownModelIsRefusedAndShownInert() throws {
         let issue = try #require(Validator.issues(for: params(model: "evil\u{1B}]0;pwned\u{07}")).first)
         #expect(issue.field == .model)
-        #expect(issue.rule == "unknown")
+        #expect(issue.rule == .unknown)
         #expect(!issue.message.contains("\u{1B}"))
         #expect(!issue.message.contains("\u{07}"))
         #expect(issue.message.contains("minimax/hailuo-02"))
@@ -109,7 +109,7 @@ struct ValidatorTests {
 
     @Test func lastFrameOnlyWhereTheModelTakesOne() {
         #expect(rules(params(last: "https://example.com/end.png")) == [])
-        for model in ["video-01", "video-01-live2d", "minimax/hailuo-2.3", "minimax/hailuo-2.3-fast"] {
+        for model: ModelID in ["video-01", "video-01-live2d", "minimax/hailuo-2.3", "minimax/hailuo-2.3-fast"] {
             let p = params(model: model, first: "https://example.com/a.png", last: "https://example.com/b.png")
             #expect(rules(p) == ["lastFrame.not-accepted"], "\(model)")
         }

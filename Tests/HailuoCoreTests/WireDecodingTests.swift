@@ -2,7 +2,7 @@ import Foundation
 import HailuoCore
 import Testing
 
-@Suite("Wire decoding of every response shape in API.md")
+@Suite("Wire decoding of every response shape in docs/PROVIDER.md")
 struct WireDecodingTests {
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 

@@ -1,6 +1,7 @@
 import Foundation
 import HailuoCore
 import HailuoEngine
+import HailuoTestSupport
 import Testing
 
 @Suite("Config file")
@@ -256,8 +257,7 @@ final class ConfigSandbox: @unchecked Sendable {
     var environment: [String: String]
 
     init() throws {
-        root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hailuo-config-\(UUID().uuidString)", isDirectory: true)
+        root = try TemporaryFolder("hailuo-config").url
         home = root.appendingPathComponent("home", isDirectory: true)
         configHome = root.appendingPathComponent("config", isDirectory: true)
         stateHome = root.appendingPathComponent("state", isDirectory: true)
@@ -269,7 +269,7 @@ final class ConfigSandbox: @unchecked Sendable {
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: root)
+        TemporaryFolder.remove(root)
     }
 
     var configFile: URL { configHome.appendingPathComponent("hailuo/config.toml", isDirectory: false) }

@@ -102,7 +102,8 @@ struct ConfigKeySourceTests {
             api_key_command = '''printf 'vault locked \033[31mred\n2nd line\n' >&2; exit 3'''
             """#)
         let error = try #require(throws: ConfigError.self) { try sandbox.load() }
-        #expect(error == .keyCommandFailed(status: "exit status 3", stderrLine: "vault locked \\x1B[31mred"))
+        #expect(error == .keyCommandFailed(status: "exit status 3", stderrLine: "vault locked \u{1B}[31mred"))
+        #expect(error.description.contains("vault locked \\e[31mred"))
         #expect(!error.description.contains("\u{1B}"))
         #expect(!error.description.contains("2nd line"))
     }

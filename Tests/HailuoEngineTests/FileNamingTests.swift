@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoEngine
@@ -12,9 +13,7 @@ struct FileNamingTests {
     private static let created = Date(timeIntervalSince1970: 1_741_064_767)
 
     private func job(prompt: String, id: String = "ab12cd34") -> Job {
-        Job(
-            id: id, phase: .completed, parameters: GenerationParameters(prompt: prompt), family: .vendor,
-            baseURL: "http://127.0.0.1", profile: "default", createdAt: Self.created, updatedAt: Self.created)
+        Job.fixture(id: id, phase: .completed, prompt: prompt, createdAt: Self.created)
     }
 
     @Test("a plain prompt gives <stamp>-<slug>-<id>.mp4")
@@ -124,10 +123,9 @@ struct FileNamingTests {
 
     @Test("a free name is used as is; a taken one gets -2, then -3")
     func collisions() throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hailuo-naming-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder("hailuo-naming")
+        defer { temporary.remove() }
+        let folder = temporary.url
         let name = "20250304-0506-cat-ab12cd34.mp4"
 
         #expect(FileNaming.availableFileName(name, in: folder) == name)
@@ -139,10 +137,9 @@ struct FileNamingTests {
 
     @Test("a lone sidecar or a dangling link also makes a name taken")
     func sidecarAndLinkTakeTheName() throws {
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("hailuo-naming-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder("hailuo-naming")
+        defer { temporary.remove() }
+        let folder = temporary.url
 
         try Data("{}".utf8).write(to: folder.appendingPathComponent("a.json"))
         #expect(FileNaming.availableFileName("a.mp4", in: folder) == "a-2.mp4")

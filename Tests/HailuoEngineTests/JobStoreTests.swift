@@ -1,34 +1,18 @@
 import Foundation
 import GRDB
 import HailuoCore
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoEngine
 
-func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
-func sampleJob(
-    id: String = LocalID.make(), phase: JobPhase = .pending, prompt: String = "a boat", createdAt: Date = Date()
-) -> Job {
-    Job(
-        id: id, generationID: phase == .submitting ? nil : "gen-\(id)", phase: phase,
-        providerStatus: phase == .pending ? "queued" : nil,
-        parameters: GenerationParameters(prompt: prompt), family: .vendor, baseURL: "http://127.0.0.1:1",
-        profile: "default", createdAt: createdAt, updatedAt: createdAt,
-        submittedAt: phase == .submitting ? nil : createdAt)
-}
-
 @Suite("Job store")
 struct JobStoreTests {
     @Test func filesArePrivateAndTheJobRoundTrips() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        var job = sampleJob(prompt: "雨の中の紙の船 🚣 \"quoted\"")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        var job = Job.fixture(prompt: "雨の中の紙の船 🚣 \"quoted\"")
         job.parameters.firstFrame = "~/frame.png"
         job.firstFrameSHA256 = String(repeating: "a", count: 64)
         job.usageJSON = #"{"tokens_used":1}"#
@@ -39,7 +23,7 @@ struct JobStoreTests {
         #expect(read.generationID == job.generationID)
         #expect(abs(read.createdAt.timeIntervalSince(job.createdAt)) < 0.001)
         for name in ["jobs.sqlite", "jobs.sqlite-wal", "jobs.sqlite-shm"] {
-            let path = folder.appendingPathComponent(name).path
+            let path = folder.url.appendingPathComponent(name).path
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
             #expect(mode & 0o077 == 0, "\(name) has mode \(String(mode, radix: 8))")
@@ -48,9 +32,9 @@ struct JobStoreTests {
 
     /// Rows are read by column position: a job with a distinct value in every field comes back equal.
     @Test func everyFieldComesBackFromItsOwnColumn() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
         func at(_ seconds: Double) -> Date { Date(timeIntervalSince1970: 1_800_000_000 + seconds) }
         let job = Job(
             id: "abcd2345", generationID: "gen-1", phase: .completed, providerStatus: "completed",
@@ -67,18 +51,18 @@ struct JobStoreTests {
     }
 
     @Test func theStoreRunsInWALModeSoProcessesShareIt() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
         let mode = try store.pool.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 
     @Test func everyStatusChangeIsKeptWithItsTime() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        let job = sampleJob(phase: .submitting)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        let job = Job.fixture(phase: .submitting)
         try store.insert(job, note: "submitting")
         try store.update(job.id) {
             $0.phase = .pending; $0.providerStatus = "queued"
@@ -88,20 +72,20 @@ struct JobStoreTests {
         try store.update(job.id) {
             $0.phase = .completed; $0.providerStatus = "completed"; $0.videoURL = "http://x/v.mp4"
         }
-        let words = try store.events(jobID: job.id).map {
+        let words = try store.history(jobID: job.id).map {
             $0.phase == .pending ? $0.providerStatus ?? "" : $0.phase.rawValue
         }
         #expect(words == ["submitting", "queued", "generating", "completed"])
     }
 
     @Test func resolvesLocalIDGenerationIDSuffixAndPrefix() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        var job = sampleJob(id: "abcd2345")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        var job = Job.fixture(id: "abcd2345")
         job.generationID = "349865017168125:minimax/hailuo-2.3"
         try store.insert(job)
-        try store.insert(sampleJob(id: "abce9999"))
+        try store.insert(Job.fixture(id: "abce9999"))
         #expect(try store.resolve("abcd2345")?.id == "abcd2345")
         #expect(try store.resolve("349865017168125:minimax/hailuo-2.3")?.id == "abcd2345")
         #expect(try store.resolve("349865017168125")?.id == "abcd2345")
@@ -111,11 +95,11 @@ struct JobStoreTests {
     }
 
     @Test func revisionGrowsOnChangesButNotOnLeaseRenewals() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
         let before = try store.revision()
-        let job = sampleJob()
+        let job = Job.fixture()
         try store.insert(job)
         let afterInsert = try store.revision()
         #expect(afterInsert > before)
@@ -126,12 +110,12 @@ struct JobStoreTests {
     }
 
     @Test func aLeaseIsHeldByOneOwnerUntilItLapsesOrIsReleased() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let url = folder.appendingPathComponent("jobs.sqlite")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("jobs.sqlite")
         let first = try JobStore(url: url)
         let second = try JobStore(url: url)  // another connection pool, as another process has
-        let job = sampleJob()
+        let job = Job.fixture()
         try first.insert(job)
         let now = Date()
         #expect(try first.claimPending(owner: "A", leaseSeconds: 30, now: now).map(\.id) == [job.id])
@@ -145,10 +129,10 @@ struct JobStoreTests {
     }
 
     @Test func claimCanBeLimitedToSomeJobs() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        let a = sampleJob(), b = sampleJob()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        let a = Job.fixture(), b = Job.fixture()
         try store.insert(a)
         try store.insert(b)
         #expect(try store.claimPending(owner: "W", leaseSeconds: 30, only: [a.id]).map(\.id) == [a.id])
@@ -156,11 +140,11 @@ struct JobStoreTests {
     }
 
     @Test func anAbandonedSubmissionBecomesUnconfirmed() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        let dead = sampleJob(phase: .submitting)
-        let alive = sampleJob(phase: .submitting)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        let dead = Job.fixture(phase: .submitting)
+        let alive = Job.fixture(phase: .submitting)
         try store.insert(dead, leaseOwner: "host:1:dead", leaseSeconds: 3600)
         try store.insert(alive, leaseOwner: "host:2:alive", leaseSeconds: 3600)
         let recovered = try store.recoverAbandoned(isAlive: { $0.hasSuffix("alive") })
@@ -169,13 +153,43 @@ struct JobStoreTests {
         #expect(try store.job(id: alive.id)?.phase == .submitting)
     }
 
+    @Test func anAbandonedSubmissionIsFoundByAReadFirst() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        let job = Job.fixture(phase: .submitting)
+        try store.insert(job, leaseOwner: "host:1:dead", leaseSeconds: 3600)
+        let revision = try store.revision()
+        #expect(try store.hasAbandonedSubmissions(isAlive: { _ in true }) == false)
+        #expect(try store.hasAbandonedSubmissions(isAlive: { _ in false }))
+        #expect(try store.hasAbandonedSubmissions(isAlive: { _ in true }, now: Date().addingTimeInterval(7200)))
+        #expect(try store.revision() == revision)
+        #expect(try store.job(id: job.id)?.phase == .submitting)
+    }
+
+    @Test func aReadOnlyStoreCreatesNothingAndWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("jobs.sqlite")
+        #expect(try JobStore.openReadOnly(url: url) == nil)
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+
+        let job = Job.fixture(createdAt: Date(timeIntervalSince1970: 1_800_000_000))
+        try JobStore(url: url).insert(job)
+        let reader = try #require(try JobStore.openReadOnly(url: url))
+        #expect(try reader.job(id: job.id) == job)
+        #expect(try reader.jobs().map(\.id) == [job.id])
+        #expect(throws: (any Error).self) { try reader.update(job.id) { $0.hidden = true } }
+        #expect(try reader.job(id: job.id)?.hidden == false)
+    }
+
     @Test func listsNewestFirstFilteredAndWithoutHidden() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        let old = sampleJob(phase: .completed, createdAt: Date(timeIntervalSinceNow: -100))
-        let new = sampleJob(phase: .pending)
-        var hidden = sampleJob(phase: .failed, createdAt: Date(timeIntervalSinceNow: -50))
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        let old = Job.fixture(phase: .completed, createdAt: Date(timeIntervalSinceNow: -100))
+        let new = Job.fixture(phase: .pending)
+        var hidden = Job.fixture(phase: .failed, createdAt: Date(timeIntervalSinceNow: -50))
         hidden.hidden = true
         for job in [old, new, hidden] { try store.insert(job) }
         #expect(try store.jobs().map(\.id) == [new.id, old.id])
@@ -184,12 +198,12 @@ struct JobStoreTests {
     }
 
     @Test func generationTimesComeFromCompletedJobsOfTheSameKind() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try JobStore(url: folder.appendingPathComponent("jobs.sqlite"))
-        var done = sampleJob(phase: .completed)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        var done = Job.fixture(phase: .completed)
         done.finishedAt = done.submittedAt?.addingTimeInterval(250)
-        var other = sampleJob(phase: .completed)
+        var other = Job.fixture(phase: .completed)
         other.parameters.duration = 10
         other.finishedAt = other.submittedAt?.addingTimeInterval(500)
         try store.insert(done)

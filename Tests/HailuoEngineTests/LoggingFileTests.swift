@@ -84,7 +84,7 @@ struct LoggingFileTests {
         #expect(!text.contains("\u{1B}"))
         #expect(!text.contains("\u{07}"))
         #expect(text.split(separator: "\n").count == 1)
-        #expect(text.contains("\\x1B]0;owned\\x07\\x1B[2J\\nsecond line"))
+        #expect(text.contains("\\e]0;owned\\u{0007}\\e[2J\\nsecond line"))
     }
 
     @Test func manyThreadsWriteWholeLines() async throws {

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 
 /// Where bad-input cases make their files, and how they name the simulator.
 struct BadInputSandbox: Sendable {
@@ -119,11 +120,11 @@ extension BadInputCase {
             "empty file", "empty.png", { [] }, .refused(mentions: ["empty.png", "empty"]), "refused: empty (0 bytes)"),
         image(
             "shorter side exactly 300", "300.png", { png(300, 600) },
-            .refused(mentions: ["300x600", "more than 300"]), "refused (API.md: strictly more than 300 px)"),
+            .refused(mentions: ["300x600", "more than 300"]), "refused (provider rule: strictly more than 300 px)"),
         image("shorter side 301", "301.png", { png(301, 602) }, .accepted(), "accepted"),
         image(
             "ratio exactly 2:5", "2to5.png", { png(400, 1000) }, .refused(mentions: ["400x1000", "2:5"]),
-            "refused (API.md: strictly between 2:5 and 5:2)"),
+            "refused (provider rule: strictly between 2:5 and 5:2)"),
         image(
             "ratio exactly 5:2", "5to2.png", { png(1000, 400) }, .refused(mentions: ["1000x400", "5:2"]),
             "refused (strict bound)"),

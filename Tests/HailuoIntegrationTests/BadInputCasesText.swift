@@ -135,12 +135,12 @@ extension BadInputCase {
         },
         BadInputCase(
             name: "--config path holding an escape sequence",
-            expected: .refused(mentions: ["\\x1B[31m", "does not exist"]),
+            expected: .refused(mentions: ["\\e[31m", "does not exist"]),
             summary: "refused, the path shown inert (was raw before the fix)"
         ) { box in Invocation(box.submit(["--config", box.path("\u{1B}[31mred.toml")])) },
         BadInputCase(
             name: "open key file under a path holding an escape sequence",
-            expected: .refused(mentions: ["\\x1B[2J", "other users"]),
+            expected: .refused(mentions: ["\\e[2J", "other users"]),
             summary: "refused, the path shown inert (was raw before the fix)"
         ) { box in
             let folder = box.path("k\u{1B}[2J")

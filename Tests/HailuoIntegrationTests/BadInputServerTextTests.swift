@@ -1,5 +1,6 @@
 import Foundation
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// Hostile text from the server (the simulator's `hostile-text` fault: OSC 52, a screen clear,
@@ -10,8 +11,8 @@ struct BadInputServerTextTests {
     static let key = "sk-hostile-\(UUID().uuidString.prefix(8))"
 
     @Test func theCLIShowsHostileErrorsInert() async throws {
-        let home = try temporaryFolder("hailuo-hostile")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-hostile").url
+        defer { TemporaryFolder.remove(home) }
         try Self.writeConfig(home: home)
         let simulator = Simulator(configuration: SimulatorConfiguration(timeScale: 3000))
         let port = try await simulator.start()
@@ -34,7 +35,7 @@ struct BadInputServerTextTests {
         // A create refused with hostile text (the prompt is echoed back inside it).
         simulator.inject(.hostileText, on: .create)
         let refused = try await run(["submit", "--prompt", "echo \u{202E}me back", "--json"], expect: 3, json: true)
-        #expect(refused.stderrText.contains("\\x1B]52"), "the escape is shown, escaped: \(refused.stderrText)")
+        #expect(refused.stderrText.contains("\\e]52"), "the escape is shown, escaped: \(refused.stderrText)")
         #expect(refused.stderrText.contains("HOSTILE-END"))
         #expect(simulator.issuedGenerationIDs().isEmpty)
         let firstID = try #require(try Self.lastID(in: refused.stdoutText))
@@ -57,8 +58,8 @@ struct BadInputServerTextTests {
     }
 
     @Test func theScreenShowsHostileErrorsInert() async throws {
-        let home = try temporaryFolder("hailuo-hostile-tui")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-hostile-tui").url
+        defer { TemporaryFolder.remove(home) }
         try Self.writeConfig(home: home)
         let simulator = Simulator(configuration: SimulatorConfiguration(timeScale: 3000))
         let port = try await simulator.start()
@@ -83,15 +84,15 @@ struct BadInputServerTextTests {
         try tmux.sendKeys("Escape")
         try await Task.sleep(for: .milliseconds(200))
         try tmux.sendKeys("Enter")
-        let first = try await tmux.waitFor("\\x1B]52;c;")
+        let first = try await tmux.waitFor("\\e]52;c;")
         try tmux.sendKeys("Down")
-        let second = try await tmux.waitUntil("the other job's details") { $0.contains("\\x1B]52;c;") && $0 != first }
+        let second = try await tmux.waitUntil("the other job's details") { $0.contains("\\e]52;c;") && $0 != first }
         let styled = try tmux.captureStyled()
 
         var problems: [String] = []
         for (name, screen) in [("details 1", first), ("details 2", second)] {
             if screen.unicodeScalars.contains(where: { $0.value == 0x202E }) { problems.append("\(name): raw RLO") }
-            if !screen.contains("\\x1B") && !screen.contains("\\e") { problems.append("\(name): no visible escape") }
+            if !screen.contains("\\e") { problems.append("\(name): no visible escape") }
         }
         // A raw ESC [ 2 J would have wiped the layout; a raw OSC 52 would fill tmux's buffer; a raw BEL rings.
         for screen in [table, first, second] where !screen.contains("LIVE") || !screen.contains("Prompt") {

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// Bad input through the real `hailuo submit` against a simulator on loopback: every case in
@@ -13,8 +14,8 @@ struct BadInputTests {
     static let secrets = [key, "sk-in-config-1234", "sk-open-key-0001", "user:pw"]
 
     @Test func everyBadInputIsRefusedClearlyAndNothingIsSent() async throws {
-        let home = try temporaryFolder("hailuo-bad")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-bad").url
+        defer { TemporaryFolder.remove(home) }
         // `nobody` must be able to reach the sandbox for the unreadable-file case.
         try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: home.path)
         let simulator = Simulator()

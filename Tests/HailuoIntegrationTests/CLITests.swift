@@ -1,10 +1,11 @@
 import Foundation
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 @Suite("The hailuo command line", .serialized, .sharesTheMachine)
 struct CLITests {
-    func folder() throws -> URL { try temporaryFolder("hailuo-cli") }
+    func folder() throws -> URL { try TemporaryFolder("hailuo-cli").url }
 
     func json(_ line: Substring) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
@@ -12,7 +13,7 @@ struct CLITests {
 
     @Test func demoSubmitWaitDownloadThenListAndShow() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let cli = CLIRunner(home: home)
         let submit = try await cli.run([
             "submit", "--prompt", "A paper boat 🚣 in the rain", "--wait", "--download", "--json",
@@ -54,7 +55,7 @@ struct CLITests {
 
     @Test func aValidationErrorExitsTwoAndSendsNothing() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let cli = CLIRunner(home: home)
         let outcome = try await cli.run(["submit", "--prompt", "hd", "--duration", "10", "--resolution", "1080P"])
         #expect(outcome.status == 2)
@@ -65,7 +66,7 @@ struct CLITests {
 
     @Test func usageErrorsExitTwo() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let cli = CLIRunner(home: home)
         #expect(try await cli.run(["submit"]).status == 2)
         #expect(try await cli.run(["submit", "--prompt", "x", "--api-key", "sk-nope"]).status == 2)
@@ -75,7 +76,7 @@ struct CLITests {
 
     @Test func aFailedJobExitsOneWithTheReason() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let outcome = try await CLIRunner(home: home).run(["submit", "--prompt", "break [sim:fail]", "--wait"])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("failed"))
@@ -83,7 +84,7 @@ struct CLITests {
 
     @Test func aLostAnswerExitsThreeAndIsStoredUnconfirmed() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let cli = CLIRunner(home: home)
         let outcome = try await cli.run(["submit", "--prompt", "lost in the post [sim:lost]", "--wait"])
         #expect(outcome.status == 3)
@@ -94,7 +95,7 @@ struct CLITests {
 
     @Test func waitTimesOutWithExitFourAndTheJobGoesOn() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let cli = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "20"])
         let submit = try await cli.run(["submit", "--prompt", "slow one", "--json"])
         #expect(submit.status == 0)
@@ -110,7 +111,7 @@ struct CLITests {
 
     @Test func theKeyIsNeverPrinted() async throws {
         let home = try folder()
-        defer { try? FileManager.default.removeItem(at: home) }
+        defer { TemporaryFolder.remove(home) }
         let simulator = Simulator()
         let port = try await simulator.start()
         let key = "sk-recognisable-secret-4242"
@@ -135,8 +136,8 @@ struct CLITests {
 @Suite("hailuo simulate", .sharesTheMachine)
 struct SimulateCommandTests {
     @Test func theSimulatorCommandServesTheCLIOnBothFamilies() async throws {
-        let home = try temporaryFolder("hailuo-sim")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-sim").url
+        defer { TemporaryFolder.remove(home) }
         let server = Process()
         server.executableURL = CLIRunner.binary
         server.arguments = ["simulate", "--port", "0", "--time-scale", "1000"]
@@ -177,8 +178,8 @@ struct SimulateCommandTests {
 @Suite("The CLI killed mid-submission", .sharesTheMachine)
 struct CLICrashTests {
     @Test func aSubmitKilledDuringThePOSTLeavesAnUnconfirmedJob() async throws {
-        let home = try temporaryFolder("hailuo-kill")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-kill").url
+        defer { TemporaryFolder.remove(home) }
         let simulator = Simulator(configuration: SimulatorConfiguration(slowDelay: 30))
         let port = try await simulator.start()
         simulator.inject(.slow, on: .create, count: 1)

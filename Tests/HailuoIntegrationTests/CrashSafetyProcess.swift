@@ -23,7 +23,7 @@ enum CrashSafetyProcess {
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: stderr.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr.path, contents: nil)  // the open below reports a failure
         let errorFile = try FileHandle(forWritingTo: stderr)
         defer { try? errorFile.close() }
         process.standardError = errorFile

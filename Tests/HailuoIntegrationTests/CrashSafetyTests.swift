@@ -2,6 +2,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// SIGKILL at any moment of a submission, from the command line and from the screen: after a
@@ -27,8 +28,8 @@ struct CrashSafetyTests {
             configuration: SimulatorConfiguration(
                 timeScale: 200, slowDelay: 0.4, faults: [FaultRule(fault: .slow, on: .create, count: nil)]))
         let port = try await simulator.start()
-        let root = try temporaryFolder("hailuo-crash")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let root = try TemporaryFolder("hailuo-crash").url
+        defer { TemporaryFolder.remove(root) }
         let environment = ["AIML_API_KEY": "sk-crash-test-0001", "AIML_API_BASE_URL": "http://127.0.0.1:\(port)"]
 
         // Plan: CLI kills 0...1.2 s after the start (start-up, then the POST, then waiting);
@@ -166,7 +167,7 @@ struct CrashSafetyTests {
         guard FileManager.default.fileExists(atPath: database.path) else { return [] }
         var problems: [String] = []
         let store = try JobStore(url: database)
-        for job in try store.jobs(includeHidden: true) where try store.events(jobID: job.id).isEmpty {
+        for job in try store.jobs(includeHidden: true) where try store.history(jobID: job.id).isEmpty {
             problems.append("job \(job.id) has no history")
         }
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {

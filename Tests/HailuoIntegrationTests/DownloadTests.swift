@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import HailuoCore
 import HailuoEngine
+import HailuoTestSupport
 import Hummingbird
 import Logging
 import Testing
@@ -15,13 +16,11 @@ struct DownloadTests {
     private static let fileName = "20250304-0506-a-fox-in-the-snow-ab12cd34.mp4"
 
     private func job(_ url: String?) -> Job {
-        var params = GenerationParameters(prompt: "A fox in the snow", promptOptimizer: false, duration: 6)
-        params.firstFrame = "/home/me/fox.png"
-        return Job(
-            id: "ab12cd34", generationID: "gen-42", phase: .completed, parameters: params, family: .vendor,
-            baseURL: "http://127.0.0.1", profile: "default", createdAt: Self.created, updatedAt: Self.created,
+        Job.fixture(
+            id: "ab12cd34", phase: .completed, prompt: "A fox in the snow", promptOptimizer: false,
+            firstFrame: "/home/me/fox.png", baseURL: "http://127.0.0.1", createdAt: Self.created,
             submittedAt: Self.created.addingTimeInterval(2), finishedAt: Self.created.addingTimeInterval(270),
-            videoURL: url)
+            generationID: "gen-42", videoURL: url)
     }
 
     /// A link to the fake CDN that expires an hour after ``now`` and carries a signature.
@@ -315,7 +314,7 @@ struct DownloadFixture {
                 Int64(readTimeout.components.seconds) * 1_000_000_000 + readTimeout.components.attoseconds
                     / 1_000_000_000))
         let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-dl-\(UUID().uuidString)")
+        let root = try TemporaryFolder("hailuo-dl").url
         let fixture = DownloadFixture(
             port: server.port, cdn: cdn,
             downloader: Downloader(
@@ -326,12 +325,12 @@ struct DownloadFixture {
         } catch {
             await server.stop()
             try? await client.shutdown()
-            try? FileManager.default.removeItem(at: root)
+            TemporaryFolder.remove(root)
             throw error
         }
         await server.stop()
         try await client.shutdown()
-        try? FileManager.default.removeItem(at: root)
+        TemporaryFolder.remove(root)
     }
 }
 

@@ -34,7 +34,7 @@ struct EngineFlowTests {
 
         let polls = harness.requests(.poll, for: job.generationID)
         #expect(polls.count >= 1)
-        #expect(try engine.store.pollCount(jobID: job.id) == polls.count)
+        #expect(try engine.pollCount(jobID: job.id) == polls.count)
 
         let downloaded = try await engine.download(job.id)
         let file = try #require(downloaded.filePath)
@@ -59,7 +59,7 @@ struct EngineFlowTests {
         let parameters = GenerationParameters(prompt: "x", duration: 10, resolution: .p1080)
         await #expect(throws: SubmitError.self) { try await engine.submit(parameters) }
         #expect(harness.simulator.recordedRequests().isEmpty)
-        #expect(try engine.store.jobs(includeHidden: true).isEmpty)
+        #expect(try engine.jobs(includeHidden: true).isEmpty)
     }
 
     @Test func autoDownloadSavesTheVideoWhenTheJobCompletes() async throws {
@@ -70,7 +70,7 @@ struct EngineFlowTests {
         let job = try await engine.submit(GenerationParameters(prompt: "auto download me"))
         var saved: Job?
         for _ in 0..<400 {
-            if let current = try engine.store.job(id: job.id), current.filePath != nil {
+            if let current = try engine.job(id: job.id), current.filePath != nil {
                 saved = current
                 break
             }
@@ -127,7 +127,7 @@ struct EngineFlowTests {
         for id in ids {
             let job = try await harness.settle(engine, id)
             #expect(job.phase == .completed)
-            let counted = try engine.store.pollCount(jobID: id)
+            let counted = try engine.pollCount(jobID: id)
             #expect(counted == harness.requests(.poll, for: job.generationID).count)
             total += counted
         }

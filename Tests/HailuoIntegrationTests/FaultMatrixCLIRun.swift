@@ -1,6 +1,7 @@
 import Foundation
 import HailuoCore
 import HailuoSimulator
+import HailuoTestSupport
 
 /// A fault-matrix row run through the `hailuo` binary: the exit code and stderr sentence expected.
 struct FaultMatrixCLICase: Sendable {
@@ -73,8 +74,8 @@ enum FaultMatrixCLIRun {
 
     static func run(_ test: FaultMatrixCLICase) async throws -> FaultMatrixCLIOutcome {
         var outcome = FaultMatrixCLIOutcome(row: test.row)
-        let home = try temporaryFolder("hailuo-matrix-cli")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-matrix-cli").url
+        defer { TemporaryFolder.remove(home) }
         let configFolder = home.appendingPathComponent("config/hailuo")
         try FileManager.default.createDirectory(at: configFolder, withIntermediateDirectories: true)
         try config.write(to: configFolder.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)

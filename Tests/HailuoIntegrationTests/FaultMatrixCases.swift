@@ -28,7 +28,7 @@ struct FaultMatrixCase: Sendable, CustomStringConvertible {
 }
 
 /// The expected outcome of every fault × request kind it applies to (both endpoint families
-/// behave alike). The rows follow API.md's money rules: a create is resent only after 429/503
+/// behave alike). The rows follow the provider's money rules (docs/PROVIDER.md): a create is resent only after 429/503
 /// (refused before acceptance); a lost or unreadable create answer makes the job unconfirmed;
 /// poll trouble is weathered; a download failure leaves the completed job as it is.
 enum FaultMatrix {

@@ -67,7 +67,7 @@ enum FaultMatrixEngineRun {
             return try await engine.download(job.id)
         } catch {
             report.problems.append("the second download failed too: \(error)")
-            return (try? engine.store.job(id: job.id)) ?? job
+            return (try? engine.job(id: job.id)) ?? job
         }
     }
 

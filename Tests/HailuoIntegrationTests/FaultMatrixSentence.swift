@@ -1,9 +1,10 @@
 import Foundation
+import HailuoCore
 import HailuoEngine
 
 /// Judges whether a message shown to a user reads as a sentence a person understands: not empty,
 /// words rather than a raw Swift error description or JSON, no control characters (hostile text
-/// shown inert, as `\x1B` or `\u{9B}`, is fine).
+/// shown inert, as `\e` or `\u{009B}`, is fine).
 enum FaultMatrixSentence {
     /// Text that only a raw error description or a JSON body would contain.
     static let rawMarkers = [

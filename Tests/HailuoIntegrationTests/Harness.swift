@@ -3,6 +3,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 import Logging
 
 /// A simulator on loopback plus engines on one temporary store, torn down by `close()`.
@@ -18,7 +19,7 @@ final class Harness: @unchecked Sendable {
         family: EndpointFamily = .vendor, timeScale: Double = 2000,
         simulator configuration: SimulatorConfiguration? = nil
     ) async throws {
-        folder = try temporaryFolder("hailuo-it")
+        folder = try TemporaryFolder("hailuo-it").url
         var config = configuration ?? SimulatorConfiguration()
         config.timeScale = timeScale
         if configuration == nil { config.slowDelay = 3 }
@@ -60,12 +61,12 @@ final class Harness: @unchecked Sendable {
     func settle(_ engine: GenerationEngine, _ id: String, seconds: Double = 20) async throws -> Job {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
-            if let job = try engine.store.job(id: id), job.phase.isFinished || job.phase == .unconfirmed {
+            if let job = try engine.job(id: id), job.phase.isFinished || job.phase == .unconfirmed {
                 return job
             }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return try engine.store.job(id: id)!
+        return try engine.job(id: id)!
     }
 
     /// Requests the simulator received for one generation id, of one kind.
@@ -84,13 +85,6 @@ final class Harness: @unchecked Sendable {
     func close() async {
         for engine in engines { await engine.shutdown() }
         await simulator.stop()
-        try? FileManager.default.removeItem(at: folder)
+        TemporaryFolder.remove(folder)
     }
-}
-
-/// A new empty folder under the system's temporary folder, named `<prefix>-<uuid>`.
-func temporaryFolder(_ prefix: String) throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
 }

@@ -22,7 +22,7 @@ struct MoneySafetyTests {
         // Still unconfirmed after the scheduler ran: nothing resends it on its own.
         await engine.start()
         try await Task.sleep(for: .milliseconds(300))
-        #expect(try engine.store.job(id: job.id)?.phase == .unconfirmed)
+        #expect(try engine.job(id: job.id)?.phase == .unconfirmed)
         #expect(harness.requests(.create).count == 1)
     }
 
@@ -102,8 +102,8 @@ struct MoneySafetyTests {
         #expect(job.phase == .unconfirmed)
         let dismissed = try await engine.dismiss(job.id)
         #expect(dismissed.phase == .dismissed)
-        #expect(try engine.store.job(id: job.id)?.phase == .dismissed)
-        #expect(try engine.store.events(jobID: job.id).last?.note == "dismissed by the user")
+        #expect(try engine.job(id: job.id)?.phase == .dismissed)
+        #expect(try engine.history(jobID: job.id).last?.note == "dismissed by the user")
     }
 }
 

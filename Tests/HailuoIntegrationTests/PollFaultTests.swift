@@ -4,7 +4,7 @@ import HailuoEngine
 import HailuoSimulator
 import Testing
 
-@Suite("Poll faults: every injected fault ends as API.md says, no job lost", .serialized, .sharesTheMachine)
+@Suite("Poll faults: every injected fault ends as docs/PROVIDER.md says, no job lost", .serialized, .sharesTheMachine)
 struct PollFaultTests {
     @Test(
         arguments: [
@@ -59,7 +59,7 @@ struct PollFaultTests {
         let submitted = try await engine.submit(GenerationParameters(prompt: "odd status [sim:unknown-status]"))
         var sawUnknown = false
         for _ in 0..<400 {
-            let job = try #require(try engine.store.job(id: submitted.id))
+            let job = try #require(try engine.job(id: submitted.id))
             if job.phase == .pending, let status = job.providerStatus, ProviderStatus.meaning(of: status) == .unknown {
                 sawUnknown = true
                 #expect(job.displayStatus == status)
@@ -68,7 +68,7 @@ struct PollFaultTests {
             try await Task.sleep(for: .milliseconds(25))
         }
         #expect(sawUnknown)
-        let history = try engine.store.events(jobID: submitted.id)
+        let history = try engine.history(jobID: submitted.id)
         #expect(history.contains { $0.note?.hasPrefix("unknown status") == true })
     }
 

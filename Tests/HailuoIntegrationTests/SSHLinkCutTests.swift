@@ -2,6 +2,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// The real screen over a real SSH link (a private sshd on loopback), against a simulator in this process:
@@ -178,7 +179,7 @@ struct LiveSandbox {
     let apiKey = "sk-test-reliability-0000"
 
     init(baseURL: String) throws {
-        home = try temporaryFolder("hailuo-live")
+        home = try TemporaryFolder("hailuo-live").url
         self.baseURL = baseURL
         let config = home.appendingPathComponent("config/hailuo")
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
@@ -218,6 +219,6 @@ struct LiveSandbox {
     }
 
     func remove() {
-        try? FileManager.default.removeItem(at: home)
+        TemporaryFolder.remove(home)
     }
 }

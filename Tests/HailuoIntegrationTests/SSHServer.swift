@@ -1,4 +1,5 @@
 import Foundation
+import HailuoTestSupport
 
 /// A private OpenSSH server on 127.0.0.1, for running the real TUI over a real SSH link.
 ///
@@ -45,7 +46,7 @@ final class SSHServer: @unchecked Sendable {
         for path in [daemonPath, clientPath, keygenPath] where !FileManager.default.isExecutableFile(atPath: path) {
             throw Failure.missing(path)
         }
-        let folder = try temporaryFolder("hailuo-sshd")
+        let folder = try TemporaryFolder("hailuo-sshd").url
         do {
             // The privilege separation folder sshd insists on (root only; as another user it is not needed).
             try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
@@ -70,7 +71,7 @@ final class SSHServer: @unchecked Sendable {
             }
             throw Failure.failed(lastFailure)
         } catch {
-            try? FileManager.default.removeItem(at: folder)
+            TemporaryFolder.remove(folder)
             throw error
         }
     }
@@ -108,7 +109,7 @@ final class SSHServer: @unchecked Sendable {
         }
         guard first else { return }
         stopProcesses()
-        try? FileManager.default.removeItem(at: folder)
+        TemporaryFolder.remove(folder)
     }
 
     private func stopProcesses() {

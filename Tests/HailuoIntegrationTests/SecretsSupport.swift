@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 
 /// What must never be found: the key (whole, and its body without the `sk-` prefix and the tail a
 /// fingerprint shows) and windows of the image's base64 text.

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// A whole session with a recognisable key, by every key source and through the screen, then a
@@ -11,8 +12,8 @@ struct SecretsSweepTests {
 
     @Test func aFullSessionLeavesNoKeyAndNoImageDataAnywhere() async throws {
         let key = "sk-HAILUOSECRET-" + (0..<12).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        let home = try temporaryFolder("hailuo-secrets")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("hailuo-secrets").url
+        defer { TemporaryFolder.remove(home) }
         let simulator = Simulator(configuration: SimulatorConfiguration(timeScale: 3000, acceptedKeys: [key]))
         let port = try await simulator.start()
         let base = "http://127.0.0.1:\(port)"

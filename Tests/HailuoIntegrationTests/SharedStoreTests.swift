@@ -31,7 +31,7 @@ struct SharedStoreTests {
         var pollsByA = 0
         var pollsByB = 0
         for id in ids {
-            let generationID = try #require(try a.store.job(id: id)?.generationID)
+            let generationID = try #require(try a.job(id: id)?.generationID)
             let one = harness.requests(.poll, for: generationID).count
             let two = second.recordedRequests().filter { $0.kind == .poll && $0.generationID == generationID }.count
             #expect(one == 0 || two == 0, "job \(id) was polled by both engines (\(one) and \(two))")
@@ -108,7 +108,7 @@ struct SharedStoreTests {
             }
         }
         #expect(told)
-        #expect(try watcher.store.job(id: job.id) != nil)
+        #expect(try watcher.job(id: job.id) != nil)
     }
 
     @Test func twoProcessesDownloadingOneVideoFetchItOnce() async throws {
@@ -126,7 +126,7 @@ struct SharedStoreTests {
         #expect(harness.requests(.download).count == 1)
         let files = try FileManager.default.contentsOfDirectory(atPath: harness.downloads.path)
         #expect(files.filter { $0.hasSuffix(".mp4") }.count == 1)
-        #expect(try a.store.events(jobID: submitted.id).filter { $0.note?.hasPrefix("downloaded") == true }.count == 1)
+        #expect(try a.history(jobID: submitted.id).filter { $0.note?.hasPrefix("downloaded") == true }.count == 1)
     }
 
     @Test func aSubmissionInterruptedByACrashBecomesUnconfirmed() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import HailuoCore
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 /// The real `hailuo` screen in tmux, in demo mode against its embedded simulator: what a user
@@ -9,7 +10,7 @@ import Testing
 struct TUIEndToEndTests {
     /// A private HOME (own config, state and videos) with a 1280x720 PNG in it.
     private static func sandbox() throws -> (runner: CLIRunner, image: URL) {
-        let home = try temporaryFolder("hailuo-tui")
+        let home = try TemporaryFolder("hailuo-tui").url
         let image = home.appendingPathComponent("boat.png")
         try Data(SyntheticImage.png(width: 1280, height: 720)).write(to: image)
         let runner = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60", "TERM": "xterm-256color"])

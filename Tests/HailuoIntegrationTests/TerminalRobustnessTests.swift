@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 import Testing
 
 /// The real `hailuo` screen under terminal abuse: resize storms (with jobs pending and a draft in
@@ -9,7 +10,7 @@ import Testing
 struct TerminalRobustnessTests {
     /// A private HOME; demo jobs take about ten minutes at this clock, so they stay pending.
     private static func sandbox(_ extra: [String: String] = [:]) throws -> CLIRunner {
-        let home = try temporaryFolder("hailuo-robust")
+        let home = try TemporaryFolder("hailuo-robust").url
         var settings = ["HAILUO_DEMO_TIME_SCALE": "0.5", "TERM": "xterm-256color"]
         settings.merge(extra) { _, new in new }
         return CLIRunner(home: home, extra: settings)

@@ -1,4 +1,5 @@
 import Foundation
+import HailuoTestSupport
 import HailuoTUI
 import Testing
 
@@ -7,10 +8,9 @@ import Testing
 @Suite("The draft file")
 struct DraftFileTests {
     @Test func theFileKeepsAndForgetsADraftPrivately() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-draft-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = DraftFile(url: folder.appendingPathComponent("draft.json"))
+        let folder = try TemporaryFolder("hailuo-draft")
+        defer { folder.remove() }
+        let file = DraftFile(url: folder.url.appendingPathComponent("draft.json"))
         #expect(file.load() == nil)
         let draft = Draft(prompt: "keep me 🎬", lastFrame: "/tmp/end.png")
         file.save(draft)

@@ -1,4 +1,5 @@
 import Foundation
+import HailuoTestSupport
 import HailuoCore
 import HailuoTUI
 import TUIKit
@@ -45,10 +46,9 @@ struct EventLoopTests {
 
     @Test("a hang-up ends the loop as terminated, and the unsent draft is kept")
     func hangupKeepsTheDraft() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-loop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let draftFile = DraftFile(url: folder.appendingPathComponent("draft.json"))
+        let folder = try TemporaryFolder("hailuo-loop")
+        defer { folder.remove() }
+        let draftFile = DraftFile(url: folder.url.appendingPathComponent("draft.json"))
         let typing = "unsent words".map { InputEvent.key(.character($0)) }
         // After typing, the script waits for text that never comes: the terminal then hangs up.
         let terminal = FakeTerminal(

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoCore
+import HailuoTestSupport
 import Testing
 
 import HailuoTUI
@@ -10,7 +11,7 @@ import HailuoTUI
 struct PathCompleterTests {
     /// A folder with `shots/boat.png`, `shots/boats/`, `shots/.hidden.png`, `bridge.jpg`.
     private static func tree() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-complete-\(UUID().uuidString)")
+        let root = try TemporaryFolder("hailuo-complete").url
         let shots = root.appendingPathComponent("shots")
         try FileManager.default.createDirectory(
             at: shots.appendingPathComponent("boats"), withIntermediateDirectories: true)
@@ -22,7 +23,7 @@ struct PathCompleterTests {
 
     @Test func completesInTheTypedFormWithFoldersMarked() throws {
         let root = try Self.tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         let typed = root.path + "/shots/boa"
         let found = PathCompleter.candidates(for: typed, home: nil, currentDirectory: "/")
         #expect(found == [root.path + "/shots/boat.png", root.path + "/shots/boats/"])
@@ -30,7 +31,7 @@ struct PathCompleterTests {
 
     @Test func tildeStaysTildeAndRelativePathsUseTheCurrentFolder() throws {
         let root = try Self.tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         #expect(PathCompleter.candidates(for: "~/br", home: root.path, currentDirectory: "/") == ["~/bridge.jpg"])
         #expect(PathCompleter.candidates(for: "shots/b", home: nil, currentDirectory: root.path).count == 2)
         #expect(PathCompleter.candidates(for: "br", home: nil, currentDirectory: root.path) == ["bridge.jpg"])
@@ -38,7 +39,7 @@ struct PathCompleterTests {
 
     @Test func hiddenEntriesOnlyWhenADotIsTyped() throws {
         let root = try Self.tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         let all = PathCompleter.candidates(for: root.path + "/shots/", home: nil, currentDirectory: "/")
         #expect(!all.contains { $0.hasSuffix(".hidden.png") })
         let dotted = PathCompleter.candidates(for: root.path + "/shots/.", home: nil, currentDirectory: "/")
@@ -51,7 +52,7 @@ struct PathCompleterTests {
 
     @Test func verdictsSayWhatWasFoundOrWhyNot() throws {
         let root = try Self.tree()
-        defer { try? FileManager.default.removeItem(at: root) }
+        defer { TemporaryFolder.remove(root) }
         let good = ImageVerdicts.verdict(for: root.path + "/shots/boat.png", home: nil)
         #expect(good.isUsable)
         #expect(good.summary.hasPrefix("PNG 1280x720"))

@@ -1,6 +1,6 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
+import HailuoTestSupport
 import TUIKit
 import Testing
 
@@ -23,16 +23,20 @@ enum Fixtures {
 
     static func job(
         _ id: String, _ phase: JobPhase, provider: String? = nil, prompt: String, created: TimeInterval,
-        accepted: TimeInterval? = nil, finished: TimeInterval? = nil, model: String = "minimax/hailuo-02",
+        accepted: TimeInterval? = nil, finished: TimeInterval? = nil, model: ModelID = "minimax/hailuo-02",
         duration: Int = 6, resolution: Resolution = .p768
     ) -> Job {
-        Job(
-            id: id, generationID: accepted == nil ? nil : "gen-\(id)", phase: phase, providerStatus: provider,
-            parameters: GenerationParameters(
-                model: model, prompt: prompt, duration: duration, resolution: resolution),
-            family: .vendor, baseURL: "http://127.0.0.1:4242", profile: "default", createdAt: ago(created),
-            updatedAt: ago(finished ?? accepted ?? created), submittedAt: accepted.map(ago),
-            finishedAt: finished.map(ago))
+        var job = Job.fixture(
+            id: id, phase: phase, providerStatus: provider, prompt: prompt, model: model, duration: duration,
+            resolution: resolution, createdAt: ago(created), updatedAt: ago(finished ?? accepted ?? created),
+            submittedAt: accepted.map(ago), finishedAt: finished.map(ago))
+        // Only a job given an acceptance time has an id and a submission time.
+        if accepted == nil {
+            job.generationID = nil
+            job.submittedAt = nil
+        }
+        job.providerStatus = provider
+        return job
     }
 
     /// One job in each state, newest first.

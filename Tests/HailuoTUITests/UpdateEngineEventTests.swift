@@ -1,6 +1,5 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
 import TUIKit
 import Testing
 

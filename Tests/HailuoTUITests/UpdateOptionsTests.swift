@@ -48,7 +48,7 @@ struct UpdateOptionsTests {
     @Test("F2 cycles through every model and back")
     func modelCycle() {
         var model = UpdateSupport.model()
-        var seen: [String] = []
+        var seen: [ModelID] = []
         for _ in ModelCatalog.ids {
             model.press(.function(2))
             seen.append(model.composer.model)
@@ -195,5 +195,23 @@ struct UpdateOptionsTests {
         model.composer.setIssue("prompt: no", for: .prompt)
         model.press(.function(5))
         #expect(model.composer.issues == [.prompt: "prompt: no"])
+    }
+
+    @Test("a model the table does not know offers no values, and F2 moves to one it knows")
+    func unknownModel() {
+        let old = JobEntry(job: UpdateSupport.job("oldmodel", .completed, model: "minimax/retired-01"))
+        var model = UpdateSupport.model(jobs: [old], focus: .jobs)
+        model.selectJob("oldmodel")
+        model.press(.character("e"))
+        #expect(model.composer.model == "minimax/retired-01")
+        #expect(model.composer.modelSpec == nil)
+        model.press(.function(3))
+        #expect(model.composer.duration == 6, "no rule to step through")
+        #expect(model.composer.optionNote == "minimax/retired-01 is not a model hailuo knows: F2 chooses one")
+        let row = model.composer.optionSpans(theme: model.theme, focused: false, functionKeys: true, shortLabels: false)
+        #expect(!row.contains { $0.text.contains("10 s") }, "only the chosen values show")
+        model.press(.function(2))
+        #expect(model.composer.model == ModelCatalog.ids[0])
+        #expect(model.composer.modelSpec != nil)
     }
 }

@@ -198,8 +198,8 @@ struct UpdateSubmitTests {
         model.typeText("fresh")
         model.press(.ctrl("s"))
         let issues = [
-            ValidationIssue(field: .lastFrame, rule: "not-accepted", value: "b.png", message: "last frame: not taken"),
-            ValidationIssue(field: .duration, rule: "fixed", value: "10 s", message: "duration: 6 s only"),
+            ValidationIssue(field: .lastFrame, rule: .notAccepted, value: "b.png", message: "last frame: not taken"),
+            ValidationIssue(field: .duration, rule: .fixed, value: "10 s", message: "duration: 6 s only"),
         ]
         let commands = model.receive(
             .submitFinished(parameters: UpdateSupport.parameters("fresh"), outcome: .invalid(issues)))

@@ -1,6 +1,6 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
+import HailuoTestSupport
 import TUIKit
 
 @testable import HailuoTUI
@@ -28,21 +28,16 @@ enum UpdateSupport {
     /// A job created `age` seconds before ``start``.
     static func job(
         _ id: String, _ phase: JobPhase, prompt: String? = nil, age: TimeInterval = 60,
-        model: String = ModelCatalog.defaultModelID, duration: Int = 6, resolution: Resolution = .p768,
+        model: ModelID = ModelCatalog.defaultModelID, duration: Int = 6, resolution: Resolution = .p768,
         firstFrame: String? = nil, lastFrame: String? = nil, generationID: String? = nil, videoURL: String? = nil,
         filePath: String? = nil, errorMessage: String? = nil, hidden: Bool = false
     ) -> Job {
-        let created = start.addingTimeInterval(-age)
-        let accepted = phase == .pending || phase == .completed || phase == .failed
-        return Job(
-            id: id, generationID: generationID ?? (accepted ? "gen-\(id)" : nil), phase: phase,
-            providerStatus: phase == .pending ? "generating" : nil,
-            parameters: GenerationParameters(
-                model: model, prompt: prompt ?? "prompt of \(id)", duration: duration, resolution: resolution,
-                firstFrame: firstFrame, lastFrame: lastFrame),
-            family: .vendor, baseURL: "http://127.0.0.1:4242", profile: "default", createdAt: created,
-            updatedAt: created, submittedAt: accepted ? created : nil, videoURL: videoURL, filePath: filePath,
-            errorMessage: errorMessage, hidden: hidden)
+        Job.fixture(
+            id: id, phase: phase, providerStatus: phase == .pending ? "generating" : nil,
+            prompt: prompt ?? "prompt of \(id)", model: model, duration: duration, resolution: resolution,
+            firstFrame: firstFrame, lastFrame: lastFrame, createdAt: start.addingTimeInterval(-age),
+            generationID: generationID, videoURL: videoURL, filePath: filePath, errorMessage: errorMessage,
+            hidden: hidden)
     }
 
     /// A table entry holding a job made like the ones of `job(_:_:...)`.

@@ -1,6 +1,5 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
 import TUIKit
 import Testing
 
@@ -303,7 +302,7 @@ struct ViewPropertyTests {
         job.filePath = "/tmp/\(hostile).mp4"
         job.videoURL = "https://x/\(hostile)"
         job.parameters.firstFrame = "/tmp/\(hostile).png"
-        job.parameters.model = "minimax/\(hostile)"
+        job.parameters.model = ModelID("minimax/\(hostile)")
         job.usageJSON = hostile
         _ = model.update(.jobChanged(JobEntry(job: job)))
         model.jobs.select("hostile1")
@@ -415,7 +414,7 @@ struct ViewPropertyTests {
         #expect(Formatting.shortModel("video-01") == "video-01")
         #expect(Formatting.middleTruncate("/home/ana/videos/clip.mp4", width: 15) == "/home/a…lip.mp4")
         #expect(Formatting.middleTruncate("東京東京東京", width: 7).displayWidth <= 7)
-        #expect(Formatting.oneLine("a\nb\u{1B}c") == "a b\\x1Bc")
+        #expect(Formatting.oneLine("a\nb\u{1B}c") == "a b\\ec")
         Fixtures.useUTC()
         #expect(Formatting.localTime(Fixtures.now) == "2025-06-15 12:00:00")
     }

@@ -1,18 +1,6 @@
 import Foundation
 
-/// What a provider status word means for the client.
-public enum StatusMeaning: Sendable, Equatable {
-    /// Still working: keep polling.
-    case pending
-    /// Done: the answer should carry `video.url`.
-    case completed
-    /// Failed upstream: show the error.
-    case failed
-    /// A word outside the documented set: show it as is, keep polling with backoff.
-    case unknown
-}
-
-/// Classifies the provider's status words (API.md, "Poll response").
+/// Classifies the provider's status words (docs/PROVIDER.md).
 public enum ProviderStatus {
     static let pendingWords: Set<String> = [
         "queued", "waiting", "active", "generating", "processing", "preparing",

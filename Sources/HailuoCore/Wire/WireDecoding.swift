@@ -1,6 +1,6 @@
 import Foundation
 
-/// Tolerant decoding of the provider's JSON, which varies between schemas (API.md).
+/// Tolerant decoding of the provider's JSON, which varies between schemas (docs/PROVIDER.md).
 public enum WireDecoding {
     /// Decodes a create answer; accepts `generation_id` or `id`, numeric or string.
     public static func createResult(from data: some Collection<UInt8>) throws(WireError) -> CreateResult {

@@ -49,9 +49,9 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
     case filesystem(path: String, reason: String)
 
     /// One sentence saying what is wrong and, where it helps, how to fix it. Paths and values come
-    /// from the user's files and flags: the whole sentence is made inert, so a file name holding an
-    /// escape sequence is shown, not obeyed.
-    public var description: String { Redactor.inert(sentence) }
+    /// from the user's files and flags, and the cases hold them as they came: the whole sentence is
+    /// made inert here, once, so a file name holding an escape sequence is shown, not obeyed.
+    public var description: String { InertText.oneLine(sentence, limit: .max) }
 
     private var sentence: String {
         switch self {
@@ -60,7 +60,7 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         case .configFileUnreadable(let path, let reason):
             "The config file \(path) cannot be read: \(reason)."
         case .malformedTOML(let path, let line, let column, let reason):
-            "The config file \(path) is not valid TOML\(Self.position(line: line, column: column)): \(Redactor.inert(reason))."
+            "The config file \(path) is not valid TOML\(Self.position(line: line, column: column)): \(reason)."
         case .wrongType(let key, let expected, let got):
             "\(key) must be \(expected), got \(got)."
         case .invalidValue(let key, let value, let rule):
@@ -70,7 +70,7 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidBaseURL(let value, let source, let reason):
             "The base URL \(value) (from \(source)) \(reason)."
         case .unknownProfile(let name, let source, let known):
-            "There is no profile \"\(Redactor.inert(name))\" (from \(source)); known profiles: \(known.joined(separator: ", "))."
+            "There is no profile \"\(name)\" (from \(source)); known profiles: \(known.joined(separator: ", "))."
         case .conflictingKeySources(let profile):
             "Profile \"\(profile)\" sets both api_key_file and api_key_command; keep one."
         case .keyInConfig(let profile):

@@ -11,7 +11,7 @@ struct ConfigFile: Sendable, Equatable {
     }
 
     var profile: String?
-    var model: String?
+    var model: ModelID?
     var duration: Int?
     var resolution: Resolution?
     var promptOptimizer: Bool?
@@ -22,7 +22,7 @@ struct ConfigFile: Sendable, Equatable {
     var requestsPerSecond: Double?
     var connectTimeout: Double?
     var readTimeout: Double?
-    var notifyOnFinish: Settings.FinishNotice?
+    var notifyOnFinish: FinishNotice?
     var profiles: [String: Profile] = [:]
     /// Unknown keys, one sentence each.
     var warnings: [String] = []
@@ -43,10 +43,10 @@ struct ConfigFile: Sendable, Equatable {
         if let notify = try root.section("notify") {
             file.warnings += notify.unknownKeys(known: ["on_finish"], file: path)
             if let style = try notify.string("on_finish") {
-                guard let notice = Settings.FinishNotice(rawValue: style.lowercased()) else {
+                guard let notice = FinishNotice(rawValue: style.lowercased()) else {
                     throw .unknownValue(
                         key: notify.fullKey("on_finish"), value: ConfigValue.string(style).shown,
-                        allowed: Settings.FinishNotice.allCases.map(\.rawValue))
+                        allowed: FinishNotice.allCases.map(\.rawValue))
                 }
                 file.notifyOnFinish = notice
             }
@@ -62,10 +62,12 @@ struct ConfigFile: Sendable, Equatable {
 
     private mutating func readDefaults(_ section: ConfigSection, path: String) throws(ConfigError) {
         warnings += section.unknownKeys(known: ["model", "duration", "resolution", "prompt_optimizer"], file: path)
-        if let model = try section.nonEmptyString("model") {
+        if let text = try section.nonEmptyString("model") {
+            let model = ModelID(text)
             guard ModelCatalog.model(model) != nil else {
                 throw .unknownValue(
-                    key: section.fullKey("model"), value: ConfigValue.string(model).shown, allowed: ModelCatalog.ids)
+                    key: section.fullKey("model"), value: ConfigValue.string(text).shown,
+                    allowed: ModelCatalog.ids.map(\.rawValue))
             }
             self.model = model
         }
@@ -132,7 +134,7 @@ struct ConfigFile: Sendable, Equatable {
     private static func readProfile(
         _ section: ConfigSection, name: String, path: String, warnings: inout [String]
     ) throws(ConfigError) -> Profile {
-        if section.values["api_key"] != nil { throw .keyInConfig(profile: Redactor.inert(name)) }
+        if section.values["api_key"] != nil { throw .keyInConfig(profile: name) }
         warnings += section.unknownKeys(known: ["base_url", "family", "api_key_file", "api_key_command"], file: path)
         var profile = Profile()
         profile.baseURL = try section.nonEmptyString("base_url")
@@ -147,7 +149,7 @@ struct ConfigFile: Sendable, Equatable {
         profile.apiKeyFile = try section.nonEmptyString("api_key_file")
         profile.apiKeyCommand = try section.nonEmptyString("api_key_command")
         if profile.apiKeyFile != nil, profile.apiKeyCommand != nil {
-            throw .conflictingKeySources(profile: Redactor.inert(name))
+            throw .conflictingKeySources(profile: name)
         }
         return profile
     }

@@ -77,7 +77,7 @@ struct ConfigSection {
     /// One warning per key of this table that is not in `known`, sorted by key.
     func unknownKeys(known: Set<String>, file: String) -> [String] {
         values.keys.filter { !known.contains($0) }.sorted().map {
-            "unknown key \(Redactor.inert(fullKey($0))) in \(file) (ignored)"
+            "unknown key \(InertText.oneLine(fullKey($0))) in \(file) (ignored)"
         }
     }
 }

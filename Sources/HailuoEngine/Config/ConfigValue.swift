@@ -12,13 +12,14 @@ indirect enum ConfigValue: Sendable, Equatable {
     /// A date, time or date-time (no key of ours takes one); the associated text names the type.
     case other(String)
 
-    /// The value as it would be written in TOML, for error messages: strings quoted, made inert and
-    /// cut at 60 characters; tables and arrays by kind only.
+    /// The value as it would be written in TOML, for error messages: strings quoted and cut at 60
+    /// characters (``ConfigError/description`` makes the whole message inert); tables and arrays
+    /// by kind only.
     var shown: String {
         switch self {
         case .string(let text):
             let cut = text.count > 60 ? String(text.prefix(60)) + "…" : text
-            return "\"\(Redactor.inert(cut))\""
+            return "\"\(cut)\""
         case .integer(let value): return String(value)
         case .float(let value): return String(value)
         case .bool(let value): return String(value)

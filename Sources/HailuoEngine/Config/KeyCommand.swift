@@ -7,8 +7,6 @@ import HailuoCore
 /// within the timeout, the whole group is killed (so a `sleep` started by the shell cannot keep the
 /// pipes open).
 enum KeyCommand {
-    /// The timeout used outside tests, seconds.
-    static let defaultTimeout: Double = 10
     /// Output beyond this many bytes per stream is read and dropped.
     static let outputLimit = 64 * 1024
 
@@ -19,7 +17,7 @@ enum KeyCommand {
             let status = result.exitCode.map { "exit status \($0)" } ?? "killed by signal \(result.signal ?? 0)"
             let firstLine = KeyText.firstLine(String(decoding: result.stderr, as: UTF8.self)) ?? ""
             let shown = firstLine.count > 200 ? String(firstLine.prefix(200)) + "…" : firstLine
-            throw .keyCommandFailed(status: status, stderrLine: Redactor.inert(shown))
+            throw .keyCommandFailed(status: status, stderrLine: shown)
         }
         guard let key = KeyText.firstLine(String(decoding: result.stdout, as: UTF8.self)) else {
             throw .keyCommandEmpty

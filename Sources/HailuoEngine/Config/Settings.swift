@@ -7,18 +7,6 @@ import HailuoCore
 /// `Settings` (description, debug description, `dump`) never shows the API key, only
 /// ``keyFingerprint``.
 public struct Settings: Sendable {
-    /// How a finished job is announced (used by the terminal UI).
-    public enum FinishNotice: String, Sendable, CaseIterable {
-        /// The terminal bell.
-        case bell
-        /// An OSC 9 desktop notification (iTerm2, WezTerm, Windows Terminal…).
-        case osc9
-        /// An OSC 777 desktop notification (rxvt-unicode, foot, VTE terminals).
-        case osc777
-        /// No notice.
-        case none
-    }
-
     /// The profile in use (`default` when none is chosen).
     public var profileName: String
     /// The provider's base URL: http or https, no trailing slash.
@@ -33,7 +21,7 @@ public struct Settings: Sendable {
     /// Running against the built-in simulator (no key configured, or `--demo`).
     public var isDemo: Bool
     /// Model used when a submit names none.
-    public var defaultModel: String
+    public var defaultModel: ModelID
     /// Clip length used when a submit names none (6 or 10).
     public var defaultDuration: Int
     /// Resolution used when a submit names none.
@@ -60,7 +48,8 @@ public struct Settings: Sendable {
     public var paths: HailuoPaths
     /// Whether ``HailuoPaths/configFile`` existed and was read.
     public var configFileLoaded: Bool
-    /// Problems that did not stop loading (unknown keys), one sentence each.
+    /// Problems that did not stop loading (unknown keys), one sentence each, with the names from
+    /// the file already made inert (ready to print).
     public var warnings: [String]
 
     /// The built-in defaults: demo mode, no key, the provider's base URL, the vendor endpoints.

@@ -53,12 +53,12 @@ public enum SettingsLoader {
         } else {
             throw .unknownProfile(
                 name: profileName, source: profileSource,
-                known: Set(file.profiles.keys).union([defaultProfileName]).sorted().map(Redactor.inert))
+                known: Set(file.profiles.keys).union([defaultProfileName]).sorted())
         }
         settings.profileName = profileName
 
         // Endpoint.
-        let profileKey = "profiles.\(Redactor.inert(profileName))"
+        let profileKey = "profiles.\(profileName)"
         let (rawBaseURL, baseURLSource): (String, String) =
             if let url = nonEmpty(overrides.baseURL) {
                 (url, "--base-url")
@@ -100,10 +100,11 @@ public enum SettingsLoader {
 
         // The key.
         let key = try resolveKey(
-            overrides: overrides, environment: environment, profile: profile, profileKey: profileKey,
-            paths: paths, timeout: keyCommandTimeout)
+            overrides: overrides, environment: environment, profile: profile, paths: paths,
+            timeout: keyCommandTimeout)
         settings.apiKey = key?.value
-        settings.keySource = key?.source ?? (overrides.demo ? "none (--demo)" : "none")
+        // The source names a file from the config: shown in `hailuo config` and the status bar.
+        settings.keySource = key.map { InertText.oneLine($0.source) } ?? (overrides.demo ? "none (--demo)" : "none")
         settings.isDemo = key == nil
         return settings
     }
@@ -136,7 +137,7 @@ public enum SettingsLoader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .configFileUnreadable(path: path, reason: "\(Redactor.inert(error.localizedDescription))")
+            throw .configFileUnreadable(path: path, reason: error.localizedDescription)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .configFileUnreadable(path: path, reason: "it is not UTF-8 text")
@@ -151,7 +152,7 @@ public enum SettingsLoader {
 
     private static func resolveKey(
         overrides: SettingsOverrides, environment: [String: String], profile: ConfigFile.Profile,
-        profileKey: String, paths: HailuoPaths, timeout: Double
+        paths: HailuoPaths, timeout: Double
     ) throws(ConfigError) -> ResolvedKey? {
         if overrides.demo { return nil }
         let resolved: ResolvedKey
@@ -159,7 +160,7 @@ public enum SettingsLoader {
             resolved = ResolvedKey(value: key, source: "env AIML_API_KEY")
         } else if let file = profile.apiKeyFile {
             let key = try KeyFile.read(path: paths.expandTilde(file))
-            resolved = ResolvedKey(value: key, source: "file \(Redactor.inert(file))")
+            resolved = ResolvedKey(value: key, source: "file \(file)")
         } else if let command = profile.apiKeyCommand {
             let key = try KeyCommand.run(command, environment: environment, timeout: timeout)
             resolved = ResolvedKey(value: key, source: "command")
@@ -174,7 +175,7 @@ public enum SettingsLoader {
     /// fragment, trailing slashes removed.
     static func normalizedBaseURL(_ raw: String, source: String) throws(ConfigError) -> String {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        let shown = Redactor.inert(trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed)
+        let shown = trimmed.count > 200 ? String(trimmed.prefix(200)) + "…" : trimmed
         guard let components = URLComponents(string: trimmed) else {
             throw .invalidBaseURL(value: shown, source: source, reason: "is not a URL")
         }
@@ -187,7 +188,7 @@ public enum SettingsLoader {
         guard components.user == nil, components.password == nil else {
             // Do not echo credentials back.
             throw .invalidBaseURL(
-                value: "\(scheme)://…@\(Redactor.inert(host))", source: source,
+                value: "\(scheme)://…@\(host)", source: source,
                 reason: "must not contain a user name or password")
         }
         guard components.query == nil, components.fragment == nil else {

@@ -10,7 +10,7 @@ public struct DownloadSidecar: Codable, Equatable, Sendable {
     public var id: String
     public var generationID: String?
     public var prompt: String
-    public var model: String
+    public var model: ModelID
     public var duration: Int
     public var resolution: String
     public var promptOptimizer: Bool

@@ -297,8 +297,7 @@ public final class Downloader: Sendable {
 
     private static func clean(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
-        let joined = Redactor.inert(words.joined(separator: " "))
-        return joined.count > 200 ? String(joined.prefix(200)) + "…" : joined
+        return InertText.oneLine(words.joined(separator: " "), limit: 200)
     }
 
     /// Turns a transport or task error into a ``DownloadError``.

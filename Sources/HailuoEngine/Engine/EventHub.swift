@@ -1,4 +1,5 @@
 import Foundation
+import HailuoCore
 import Synchronization
 
 /// Fans engine events out to every subscriber's `AsyncStream`, from any thread.

@@ -38,7 +38,8 @@ extension GenerationEngine {
     }
 
     /// Sends an unconfirmed (or failed) job's request again, as the same job. This is the
-    /// explicit user action API.md requires before a possibly billed request is repeated.
+    /// explicit user action asked for before a request that may already be billed is repeated
+    /// (docs/PROVIDER.md): the engine never resends such a request on its own.
     public func resubmit(_ reference: String) async throws -> Job {
         let job = try requireJob(reference)
         guard job.phase == .unconfirmed || job.phase == .failed || job.phase == .dismissed else {

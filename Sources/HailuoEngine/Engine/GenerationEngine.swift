@@ -11,8 +11,8 @@ import Synchronization
 /// one of them (a lease), and every process sees every job.
 public actor GenerationEngine {
     public nonisolated let configuration: EngineConfiguration
-    /// The shared job store (read it freely; change jobs through the engine).
-    public nonisolated let store: JobStore
+    /// The shared job store; front ends read it through the engine's queries.
+    nonisolated let store: JobStore
     nonisolated let hub = EventHub()
     nonisolated let owner: String
     let logger: Logger
@@ -118,9 +118,6 @@ public actor GenerationEngine {
         let history = (try? store.generationTimes(model: p.model, duration: p.duration, resolution: p.resolution)) ?? []
         return configuration.policy.expectedWindow(model: p.model, duration: p.duration, history: history)
     }
-
-    /// Finds a job by local id, generation id, or unambiguous id prefix.
-    public nonisolated func job(_ reference: String) throws -> Job? { try store.resolve(reference) }
 
     func requireJob(_ reference: String) throws -> Job {
         guard let job = try store.resolve(reference) else { throw EngineError("no job matches \"\(reference)\"") }

@@ -29,7 +29,7 @@ public struct APIEndpoint: Sendable, Equatable {
     }
 }
 
-/// Speaks the provider's two calls, create and poll, with the retry rules of API.md.
+/// Speaks the provider's two calls, create and poll, with the retry rules of docs/PROVIDER.md.
 ///
 /// Money safety: a create is resent only when it certainly never reached the server, or the
 /// server refused it before accepting (429, 503). Everything else is reported, never resent.

@@ -33,7 +33,7 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The provider's requestId, when the failure carries one, made safe to print (a hostile or
     /// broken provider could put escape sequences in it).
     public var requestID: String? {
-        if case .http(_, let body, _) = self { return body.requestID.map(Redactor.inert) }
+        if case .http(_, let body, _) = self { return body.requestID.map { InertText.oneLine($0) } }
         return nil
     }
 
@@ -60,6 +60,6 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         let lines = message.split(whereSeparator: \.isNewline).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
-        return Redactor.inert(lines.filter { !$0.isEmpty }.joined(separator: "; "))
+        return InertText.oneLine(lines.filter { !$0.isEmpty }.joined(separator: "; "))
     }
 }

@@ -6,7 +6,8 @@ import Logging
 ///
 /// Line format: `2026-01-31T12:34:56.789Z info hailuo.engine: message key=value …`, in UTC.
 /// Every line passes through the ``Redactor`` (key, Authorization values, base64 data) and then
-/// ``Redactor/inert(_:)`` (so a line is one line, and holds no terminal escape sequences).
+/// `InertText.render(_:limit:)` with no length limit: a line feed in a message is written as `\n`,
+/// so a line is one line, and the line holds no terminal escape sequences.
 public struct FileLogHandler: LogHandler {
     /// The logger's label, written on every line.
     public let label: String
@@ -47,7 +48,7 @@ public struct FileLogHandler: LogHandler {
             if let value = merged[key] { line += " \(key)=\(value.description)" }
         }
         if let error = event.error { line += " error=\(String(describing: error))" }
-        sink.write(line: Redactor.inert(redactor.redact(line)))
+        sink.write(line: InertText.render(redactor.redact(line), limit: .max))
     }
 }
 

@@ -30,7 +30,7 @@ public struct PollPolicy: Sendable, Equatable {
     /// The seconds after acceptance in which a job like this one usually finishes: learned from
     /// `history` (quickest to 90th percentile, less the mean notice delay of half a dense step)
     /// once there is enough, else the provider's figures.
-    public func expectedWindow(model: String, duration: Int, history: [Double]) -> ClosedRange<Double> {
+    public func expectedWindow(model: ModelID, duration: Int, history: [Double]) -> ClosedRange<Double> {
         if history.count >= minimumHistory {
             let sorted = history.sorted()
             // From the quickest job: before the window polls are a minute apart, so a job ending
@@ -51,7 +51,8 @@ public struct PollPolicy: Sendable, Equatable {
     }
 
     /// The wait before the next poll of a job accepted `elapsed` seconds ago.
-    /// - Parameter unknownStreak: polls in a row that returned a status word outside API.md;
+    /// - Parameter unknownStreak: polls in a row that returned a status word the provider does not
+    ///   document (docs/PROVIDER.md);
     ///   each one doubles the wait (backoff), capped at `maxInterval`.
     public func nextDelay(elapsed: Double, window: ClosedRange<Double>, unknownStreak: Int = 0) -> Double {
         if unknownStreak > 0 {

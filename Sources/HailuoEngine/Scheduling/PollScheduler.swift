@@ -73,7 +73,7 @@ actor PollScheduler {
 
     /// Starts polling a job this process just submitted (its lease is taken here).
     func track(_ job: Job) {
-        guard job.phase == .pending else { return }
+        guard job.phase.isActive else { return }
         _ = try? store.claim(jobID: job.id, owner: settings.owner, leaseSeconds: settings.leaseSeconds)
         add(job, due: .now + .seconds(delay(for: job, unknownStreak: 0)))
         wake()
@@ -83,7 +83,7 @@ actor PollScheduler {
     /// holds its lease (it polls it) or it is not pending.
     func pollNow(_ jobID: String) -> Bool {
         if tracked[jobID] == nil {
-            guard let job = try? store.job(id: jobID), job.phase == .pending,
+            guard let job = try? store.job(id: jobID), job.phase.isActive,
                 (try? store.claim(jobID: jobID, owner: settings.owner, leaseSeconds: settings.leaseSeconds)) == true
             else { return false }
             add(job, due: .now)
@@ -105,9 +105,6 @@ actor PollScheduler {
     func restrict(to ids: Set<String>) {
         settings.only = ids
     }
-
-    /// The ids of jobs this process is polling.
-    func trackedIDs() -> Set<String> { Set(tracked.keys) }
 
     // MARK: The loop
 
@@ -240,11 +237,11 @@ actor PollScheduler {
             var updated = job
             if job.providerStatus != result.status || job.usageJSON != (result.usageJSON ?? job.usageJSON) {
                 updated =
-                    save(job.id, note: unknown ? "unknown status \(Redactor.inert(result.status))" : nil) {
+                    save(job.id, note: unknown ? "unknown status \(InertText.oneLine(result.status))" : nil) {
                         $0.providerStatus = result.status
                         if let usage = result.usageJSON { $0.usageJSON = usage }
                     } ?? job
-                logger.info("job \(job.id) is \(Redactor.inert(result.status))")
+                logger.info("job \(job.id) is \(result.status)")
                 emit(.jobChanged(updated))
             }
             entry.job = updated
@@ -274,7 +271,7 @@ actor PollScheduler {
         case .failed:
             tracked[job.id] = nil
             let message =
-                result.errorMessage.map { Redactor.inert($0) } ?? "the provider reported a failure without details"
+                result.errorMessage.map { InertText.oneLine($0) } ?? "the provider reported a failure without details"
             if let failed = save(
                 job.id, note: message,
                 {

@@ -18,7 +18,7 @@ enum JobRow {
     static func values(_ job: Job) -> [(any DatabaseValueConvertible)?] {
         let p = job.parameters
         return [
-            job.id, job.generationID, job.phase.rawValue, job.providerStatus, p.model, p.prompt,
+            job.id, job.generationID, job.phase.rawValue, job.providerStatus, p.model.rawValue, p.prompt,
             p.promptOptimizer, p.duration, p.resolution.rawValue, p.firstFrame, p.lastFrame,
             job.firstFramePath, job.firstFrameSHA256, job.lastFramePath, job.lastFrameSHA256,
             job.family.rawValue, job.baseURL, job.profile, job.createdAt.timeIntervalSince1970,
@@ -38,7 +38,7 @@ enum JobRow {
             (row[index] as Double?).map(Date.init(timeIntervalSince1970:))
         }
         let parameters = GenerationParameters(
-            model: row[4], prompt: row[5], promptOptimizer: row[6], duration: row[7],
+            model: ModelID(rawValue: row[4]), prompt: row[5], promptOptimizer: row[6], duration: row[7],
             resolution: Resolution(rawValue: row[8] as String) ?? .p768, firstFrame: row[9], lastFrame: row[10])
         return Job(
             id: row[0], generationID: row[1], phase: JobPhase(rawValue: row[2] as String) ?? .failed,

@@ -18,17 +18,43 @@ public final class JobStore: Sendable {
     /// The database file.
     public let url: URL
 
-    /// Opens (creating if needed, mode 0600) the store at `url` and migrates it.
-    public init(url: URL) throws {
+    private init(url: URL, pool: DatabasePool) {
         self.url = url
+        self.pool = pool
+    }
+
+    /// Opens the store at `url` for reading and writing: creates the file (mode 0600) when there is
+    /// none, puts it in WAL mode and migrates it to the current schema. Each of these writes.
+    public convenience init(url: URL) throws {
         let path = url.path
         try Self.createPrivately(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "hailuo.jobs"
+        let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Self.migrate(pool)
+        } catch {
+            throw StoreError("cannot open the job store at \(path): \(error)")
+        }
+        self.init(url: url, pool: pool)
+    }
+
+    /// Opens the store at `url` for reading only: nothing is created, migrated or written (SQLite
+    /// opens it read-only, so a write method throws). `nil` when there is no store there yet, or
+    /// it holds no jobs table (no job was ever stored).
+    public static func openReadOnly(url: URL) throws -> JobStore? {
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "hailuo.jobs.read"
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            guard try pool.read({ try $0.tableExists("jobs") }) else { return nil }
+            return JobStore(url: url, pool: pool)
         } catch {
             throw StoreError("cannot open the job store at \(path): \(error)")
         }
@@ -74,10 +100,32 @@ public final class JobStore: Sendable {
     }
 
     /// ``recoverAbandoned(isAlive:now:)`` judging holders by their process on this host: a
-    /// holder whose process is gone has left its work. Read-only front ends call this on start.
+    /// holder whose process is gone has left its work.
     @discardableResult
     public func recoverAbandoned(now: Date = Date()) throws -> [Job] {
         try recoverAbandoned(isAlive: ProcessOwner.isAlive, now: now)
+    }
+
+    /// ``hasAbandonedSubmissions(isAlive:now:)`` judging holders by their process on this host.
+    public func hasAbandonedSubmissions(now: Date = Date()) throws -> Bool {
+        try hasAbandonedSubmissions(isAlive: ProcessOwner.isAlive, now: now)
+    }
+
+    /// Whether some submission was left half-way by a process that is gone: the jobs
+    /// ``recoverAbandoned(isAlive:now:)`` would mark unconfirmed. A read, so a front end that only
+    /// reads can ask it and write only when there is something to recover.
+    public func hasAbandonedSubmissions(isAlive: (String) -> Bool, now: Date = Date()) throws -> Bool {
+        let t = now.timeIntervalSince1970
+        let holders = try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT lease_owner, lease_expires_at FROM jobs WHERE phase = '\(JobPhase.submitting.rawValue)'")
+        }
+        return holders.contains { row in
+            guard let owner = row["lease_owner"] as String?, let expires = row["lease_expires_at"] as Double?
+            else { return true }
+            return expires < t || !isAlive(owner)
+        }
     }
 
     /// Frees the leases of holders that are gone, and marks submissions they left half-way as
@@ -94,7 +142,7 @@ public final class JobStore: Sendable {
             let stale = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT \(JobRow.selectList) FROM jobs WHERE phase = 'submitting'
+                    SELECT \(JobRow.selectList) FROM jobs WHERE phase = '\(JobPhase.submitting.rawValue)'
                       AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)
                     """,
                 arguments: [t]
@@ -213,7 +261,7 @@ public final class JobStore: Sendable {
     }
 
     /// The job's history, oldest first.
-    public func events(jobID: String) throws -> [JobEvent] {
+    public func history(jobID: String) throws -> [JobEvent] {
         try pool.read { db in
             try Row.fetchAll(
                 db,
@@ -244,7 +292,7 @@ public final class JobStore: Sendable {
     }
 
     /// Seconds from acceptance to completion of recent completed jobs like this one.
-    public func generationTimes(model: String, duration: Int, resolution: Resolution, limit: Int = 50) throws
+    public func generationTimes(model: ModelID, duration: Int, resolution: Resolution, limit: Int = 50) throws
         -> [Double]
     {
         try pool.read { db in
@@ -252,11 +300,11 @@ public final class JobStore: Sendable {
                 db,
                 sql: """
                     SELECT finished_at - submitted_at FROM jobs
-                    WHERE phase = 'completed' AND model = ? AND duration = ? AND resolution = ?
+                    WHERE phase = '\(JobPhase.completed.rawValue)' AND model = ? AND duration = ? AND resolution = ?
                       AND submitted_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at > submitted_at
                     ORDER BY finished_at DESC LIMIT ?
                     """,
-                arguments: [model, duration, resolution.rawValue, limit])
+                arguments: [model.rawValue, duration, resolution.rawValue, limit])
         }
     }
 
@@ -276,12 +324,16 @@ public final class JobStore: Sendable {
             try db.execute(
                 sql: """
                     UPDATE jobs SET lease_owner = ?, lease_expires_at = ?
-                    WHERE phase = 'pending'
+                    WHERE phase = '\(JobPhase.pending.rawValue)'
                       AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope)
                     """,
                 arguments: StatementArguments([owner, t + leaseSeconds, owner, t] + scopeArguments))
             return try Row.fetchAll(
-                db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE phase = 'pending' AND lease_owner = ?",
+                db,
+                sql: """
+                    SELECT \(JobRow.selectList) FROM jobs
+                    WHERE phase = '\(JobPhase.pending.rawValue)' AND lease_owner = ?
+                    """,
                 arguments: [owner]
             ).map(JobRow.job(from:))
         }
@@ -296,7 +348,7 @@ public final class JobStore: Sendable {
             try Bool.fetchOne(
                 db,
                 sql: """
-                    SELECT EXISTS(SELECT 1 FROM jobs WHERE phase = 'pending'
+                    SELECT EXISTS(SELECT 1 FROM jobs WHERE phase = '\(JobPhase.pending.rawValue)'
                       AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope))
                     """,
                 arguments: StatementArguments([now.timeIntervalSince1970] + scopeArguments)) ?? false

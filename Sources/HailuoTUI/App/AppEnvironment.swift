@@ -1,6 +1,5 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
 import TUIKit
 
 /// What the screen knows about the world it runs in: fixed for a session, set by the runtime.
@@ -15,7 +14,7 @@ public struct AppEnvironment: Sendable, Equatable {
     /// Composer defaults from the config.
     public var defaults: GenerationParameters
     /// How a job that finishes unseen is announced.
-    public var finishNotice: Settings.FinishNotice
+    public var finishNotice: FinishNotice
     /// Whether the terminal can show Unicode box drawing and symbols.
     public var glyphs: Glyphs
     /// Whether colours are available (else bold/reverse only).
@@ -31,7 +30,7 @@ public struct AppEnvironment: Sendable, Equatable {
 
     public init(
         isDemo: Bool, host: String, keyFingerprint: String, family: EndpointFamily = .vendor,
-        defaults: GenerationParameters = GenerationParameters(prompt: ""), finishNotice: Settings.FinishNotice = .bell,
+        defaults: GenerationParameters = GenerationParameters(prompt: ""), finishNotice: FinishNotice = .bell,
         glyphs: Glyphs = .unicode, colors: Bool = true, sshConnection: String? = nil, user: String? = nil,
         hostName: String? = nil, firstRun: Bool = false
     ) {

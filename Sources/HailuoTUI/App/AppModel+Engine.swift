@@ -34,7 +34,7 @@ extension AppModel {
 
     /// A job changed: the table takes it, and a job that finished unseen is announced.
     private mutating func jobChanged(_ entry: JobEntry) -> [Command] {
-        let wasRunning = jobs.latest(entry.id).map { $0.job.phase == .pending || $0.job.phase == .submitting } ?? false
+        let wasRunning = jobs.latest(entry.id)?.job.phase.isRunning ?? false
         let finishedNow = entry.job.phase == .completed || entry.job.phase == .failed
         let seen = details.isOpen && jobs.selectedID == entry.id
         jobs.receive(entry)

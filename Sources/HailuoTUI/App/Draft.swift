@@ -7,13 +7,13 @@ public struct Draft: Sendable, Codable, Equatable {
     public var prompt: String
     public var firstFrame: String
     public var lastFrame: String
-    public var model: String
+    public var model: ModelID
     public var duration: Int
     public var resolution: Resolution
     public var promptOptimizer: Bool
 
     public init(
-        prompt: String, firstFrame: String = "", lastFrame: String = "", model: String = ModelCatalog.defaultModelID,
+        prompt: String, firstFrame: String = "", lastFrame: String = "", model: ModelID = ModelCatalog.defaultModelID,
         duration: Int = 6, resolution: Resolution = .p768, promptOptimizer: Bool = true
     ) {
         self.prompt = prompt

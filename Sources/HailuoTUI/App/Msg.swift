@@ -1,6 +1,5 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
 import TUIKit
 
 /// How a submission ended, as the screen needs to know it.

@@ -99,8 +99,10 @@ public enum Formatting {
         "\(parameters.duration)s \(parameters.resolution.rawValue)"
     }
 
-    /// Untrusted text on one line, made inert: newlines and tabs become spaces, control and
-    /// invisible formatting characters are escaped. At most `limit` characters are looked at.
+    /// Untrusted text on one line, made inert: newlines and tabs become spaces, and text that
+    /// still holds a control or invisible formatting character is escaped by
+    /// `InertText.display` (text made inert already is not escaped again). At most `limit`
+    /// characters are looked at.
     public static func oneLine(_ text: String, limit: Int = 400) -> String {
         // Printable ASCII: one character a byte, nothing to flatten or make inert.
         if text.isPrintableASCII {
@@ -116,7 +118,7 @@ public enum Formatting {
             default: flat.append(character)
             }
         }
-        return Redactor.inert(flat)
+        return InertText.display(flat)
     }
 
     /// `text` cut in the middle to `width` columns (the end of a path or URL stays readable).

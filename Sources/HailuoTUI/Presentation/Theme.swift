@@ -1,5 +1,4 @@
 import HailuoCore
-import HailuoEngine
 import TUIKit
 
 /// The look of every part of the screen, in colour or (without colours) with bold, dim,

@@ -23,7 +23,7 @@ struct DownloadCommand: AsyncParsableCommand {
         let folder = to.map { URL(fileURLWithPath: NSString(string: $0).expandingTildeInPath) }
         let outcome: Result<Job, any Error> = await Result {
             try await SignalTrap.run {
-                let job = try StoreAccess.resolve(id, in: session.engine.store)
+                let job = try StoreAccess.resolve(id, with: session.engine.resolve)
                 return try await session.engine.download(job.id, to: folder)
             }
         }
@@ -36,7 +36,7 @@ struct DownloadCommand: AsyncParsableCommand {
         } catch let error as EngineError {
             throw CLIFailure(.usage, error.description)
         } catch {
-            throw CLIFailure(.api, Redactor.inert(String(describing: error)))
+            throw CLIFailure(.api, Console.message(String(describing: error)))
         }
     }
 }

@@ -62,7 +62,7 @@ struct Hailuo: AsyncParsableCommand {
                 Console.errorBlock(fullMessage(for: error))
                 Foundation.exit(ExitStatus.usage.rawValue)
             }
-            Console.error(Redactor.inert(String(describing: error)))
+            Console.error(Console.message(String(describing: error)))
             Foundation.exit(ExitStatus.api.rawValue)
         }
     }

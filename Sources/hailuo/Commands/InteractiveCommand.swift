@@ -13,7 +13,7 @@ enum InteractiveScreen {
         await session.engine.start()
         let settings = session.settings
         let environment = ProcessInfo.processInfo.environment
-        let isEmpty = (try? session.engine.store.jobs(includeHidden: true, limit: 1).isEmpty) ?? false
+        let isEmpty = (try? session.engine.jobs(includeHidden: true, limit: 1).isEmpty) ?? false
         let appEnvironment = AppEnvironment(
             isDemo: settings.isDemo, host: displayHost(session.engine.configuration.endpoint.baseURL),
             keyFingerprint: settings.isDemo ? "demo" : settings.keyFingerprint, family: settings.family,
@@ -29,13 +29,13 @@ enum InteractiveScreen {
         do {
             exit = try await TUIApp.run(
                 engine: session.engine, environment: appEnvironment,
-                notes: settings.warnings.map { Redactor.inert($0) },
+                notes: settings.warnings,
                 draftFile: DraftFile(url: settings.paths.draftFile(demo: settings.isDemo)))
         } catch {
             await session.close()
             throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
         }
-        let running = (try? session.engine.store.jobs(phases: [.pending, .submitting]).count) ?? 0
+        let running = (try? session.engine.jobs(phases: JobPhase.running).count) ?? 0
         await session.close()
         stderrBackup.restore()
         if running > 0, exit == .quit {

@@ -28,15 +28,14 @@ struct JobsCommand: AsyncParsableCommand {
     func validate() throws {
         for word in status where JobPhase(rawValue: word.lowercased()) == nil {
             throw ValidationError(
-                "unknown --status \(Redactor.inert(word)); use one of: \(JobPhase.allCases.map(\.rawValue).joined(separator: ", "))"
+                "unknown --status \(InertText.oneLine(word)); use one of: \(JobPhase.allCases.map(\.rawValue).joined(separator: ", "))"
             )
         }
     }
 
     func run() async throws {
-        let store = try StoreAccess.open(global)
         let phases = status.isEmpty ? nil : Set(status.compactMap { JobPhase(rawValue: $0.lowercased()) })
-        let jobs = try store.jobs(phases: phases, includeHidden: all, limit: limit)
+        let jobs = try StoreAccess.open(global)?.jobs(phases: phases, includeHidden: all, limit: limit) ?? []
         if json {
             for job in jobs { Console.out(JobJSON.line(job)) }
         } else if jobs.isEmpty {
@@ -47,30 +46,39 @@ struct JobsCommand: AsyncParsableCommand {
     }
 }
 
-/// Read-only access to the store for commands that neither send nor poll.
+/// The job store for commands that only read it (`jobs`, `show`), and finding a job by what a user
+/// typed, for every command.
 enum StoreAccess {
-    static func open(_ options: GlobalOptions) throws -> JobStore {
+    /// The store, opened read-only: a listing creates, migrates and changes nothing. `nil` when
+    /// no job was ever stored. The one write: when a submission was left half-way by a process
+    /// that is gone, it is marked unconfirmed first (so it shows as what it is), through a
+    /// writable store opened for that alone.
+    static func open(_ options: GlobalOptions) throws -> JobStore? {
         let settings = try options.loadSettings()
+        let url = settings.paths.databaseFile(demo: settings.isDemo)
         do {
-            _ = try settings.paths.createStateDirectory()
-            let store = try JobStore(url: settings.paths.databaseFile(demo: settings.isDemo))
-            try store.recoverAbandoned()  // a submission whose process died shows as unconfirmed
+            guard let store = try JobStore.openReadOnly(url: url) else { return nil }
+            if try store.hasAbandonedSubmissions() {
+                try JobStore(url: url).recoverAbandoned()
+            }
             return store
         } catch {
             throw CLIFailure(.api, "could not open the job store: \(error)")
         }
     }
 
-    static func resolve(_ reference: String, in store: JobStore) throws -> Job {
+    /// The job `reference` names (local id, generation id or id prefix), found by `lookup`
+    /// (the store's or the engine's `resolve`); a usage failure when none or several match.
+    static func resolve(_ reference: String, with lookup: (String) throws -> Job?) throws -> Job {
+        let found: Job?
         do {
-            guard let job = try store.resolve(reference) else {
-                throw CLIFailure(.usage, "no job matches \"\(Redactor.inert(reference))\" (see `hailuo jobs`)")
-            }
-            return job
-        } catch let failure as CLIFailure {
-            throw failure
+            found = try lookup(reference)
         } catch {
             throw CLIFailure(.usage, String(describing: error))
         }
+        guard let job = found else {
+            throw CLIFailure(.usage, "no job matches \(InertText.quoted(reference)) (see `hailuo jobs`)")
+        }
+        return job
     }
 }

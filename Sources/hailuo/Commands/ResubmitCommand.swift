@@ -24,9 +24,9 @@ struct ResubmitCommand: AsyncParsableCommand {
         do {
             let job = try outcome.get()
             Console.out("\(job.id)  \(job.displayStatus)" + (job.generationID.map { "  generation \($0)" } ?? ""))
-            if job.phase == .failed { throw CLIFailure(.jobFailed, Redactor.inert(job.errorMessage ?? "failed")) }
+            if job.phase == .failed { throw CLIFailure(.jobFailed, Console.message(job.errorMessage ?? "failed")) }
             if job.phase == .unconfirmed {
-                throw CLIFailure(.api, Redactor.inert(job.errorMessage ?? "answer lost again"))
+                throw CLIFailure(.api, Console.message(job.errorMessage ?? "answer lost again"))
             }
         } catch let error as EngineError {
             throw CLIFailure(.usage, error.description)

@@ -17,8 +17,8 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try StoreAccess.open(global)
-        let job = try StoreAccess.resolve(id, in: store)
-        let events = try store.events(jobID: job.id)
+        let job = try StoreAccess.resolve(id) { try store?.resolve($0) }
+        let events = try store?.history(jobID: job.id) ?? []
         if json {
             let history = events.map { event -> [String: Any] in
                 [

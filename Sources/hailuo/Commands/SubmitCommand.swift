@@ -68,7 +68,7 @@ struct SubmitCommand: AsyncParsableCommand {
             throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE")
         }
         if let resolution, Resolution(rawValue: resolution.uppercased()) == nil {
-            throw ValidationError("--resolution must be 768P or 1080P (got \(Redactor.inert(resolution)))")
+            throw ValidationError("--resolution must be 768P or 1080P (got \(InertText.oneLine(resolution)))")
         }
     }
 
@@ -76,7 +76,7 @@ struct SubmitCommand: AsyncParsableCommand {
         let text = try readPrompt()
         let session = try await EngineSession.open(global)
         let parameters = GenerationParameters(
-            model: model ?? session.settings.defaultModel,
+            model: model.map { ModelID($0) } ?? session.settings.defaultModel,
             prompt: text,
             promptOptimizer: noPromptOptimizer ? false : session.settings.defaultPromptOptimizer,
             duration: duration ?? session.settings.defaultDuration,
@@ -94,7 +94,7 @@ struct SubmitCommand: AsyncParsableCommand {
                 } catch let error as SubmitError {
                     throw Self.failure(for: error)
                 }
-                guard wait || download, job.phase == .pending else { return [job] }
+                guard wait || download, job.phase.isActive else { return [job] }
                 if !json { Console.progress("\(job.id)  submitted (generation \(job.generationID ?? "?"))") }
                 let waiter = Waiter(
                     session: session, timeout: timeout, download: download, quiet: json, transfers: transfers)
@@ -126,7 +126,7 @@ struct SubmitCommand: AsyncParsableCommand {
         }
         let path = NSString(string: promptFile).expandingTildeInPath
         func refuse(_ reason: String) -> CLIFailure {
-            CLIFailure(.usage, "cannot read the prompt file \(Redactor.inert(promptFile)): \(reason)")
+            CLIFailure(.usage, "cannot read the prompt file \(InertText.oneLine(promptFile)): \(reason)")
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -146,7 +146,7 @@ struct SubmitCommand: AsyncParsableCommand {
             Console.out(file)
         } else {
             Console.out(
-                "\(job.id)  \(Redactor.inert(job.displayStatus))"
+                "\(job.id)  \(InertText.oneLine(job.displayStatus))"
                     + (job.generationID.map { "  generation \($0)" } ?? ""))
         }
     }
@@ -157,14 +157,14 @@ struct SubmitCommand: AsyncParsableCommand {
             throw CLIFailure(.api, Waiter.notSaved(job, reason: downloadFailure))
         case .failed where job.generationID == nil:
             throw CLIFailure(
-                .api, "job \(job.id) was not accepted: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
+                .api, "job \(job.id) was not accepted: \(Console.message(job.errorMessage ?? "no reason given"))")
         case .failed, .dismissed:
             throw CLIFailure(
-                .jobFailed, "job \(job.id) failed: \(Redactor.inert(job.errorMessage ?? "no reason given"))")
+                .jobFailed, "job \(job.id) failed: \(Console.message(job.errorMessage ?? "no reason given"))")
         case .unconfirmed:
             throw CLIFailure(
                 .api,
-                "job \(job.id) is unconfirmed: \(Redactor.inert(job.errorMessage ?? "the answer was lost")). Check the dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`."
+                "job \(job.id) is unconfirmed: \(Console.message(job.errorMessage ?? "the answer was lost")). Check the dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`."
             )
         default:
             return

@@ -30,7 +30,7 @@ struct WaitCommand: AsyncParsableCommand {
         let transfers = TransferBoard()
         let outcome: Result<[Job], any Error> = await Result {
             try await SignalTrap.run {
-                let jobs = try ids.map { try StoreAccess.resolve($0, in: session.engine.store) }
+                let jobs = try ids.map { try StoreAccess.resolve($0, with: session.engine.resolve) }
                 let waiter = Waiter(
                     session: session, timeout: timeout, download: download, quiet: json, transfers: transfers)
                 return try await waiter.wait(for: jobs.map(\.id))
@@ -47,7 +47,7 @@ struct WaitCommand: AsyncParsableCommand {
             var reasons: [String] = []
             for job in jobs where job.phase != .completed {
                 let reason = job.errorMessage ?? job.displayStatus
-                reasons.append("\(job.id): \(Redactor.inert(reason))")
+                reasons.append("\(job.id): \(Console.message(reason))")
             }
             for job in jobs where download && job.phase == .completed && job.filePath == nil {
                 reasons.append(Waiter.notSaved(job, reason: transfers.lastFailure(job.id)))

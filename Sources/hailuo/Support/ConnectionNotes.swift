@@ -11,10 +11,10 @@ enum ConnectionNotes {
             last = state
             switch state {
             case .online: break
-            case .offline(let why): Console.progress("connection: \(Redactor.inert(why))")
+            case .offline(let why): Console.progress("connection: \(Console.message(why))")
             case .rateLimited(let until):
                 Console.progress("rate limited by the API; waiting \(JobText.duration(until.timeIntervalSinceNow))")
-            case .unauthorized(let why): Console.progress("the API refused the key: \(Redactor.inert(why))")
+            case .unauthorized(let why): Console.progress("the API refused the key: \(Console.message(why))")
             }
         }
     }

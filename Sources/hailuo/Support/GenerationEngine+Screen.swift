@@ -18,7 +18,6 @@ extension GenerationEngine: ScreenEngine {
 
     public func download(_ id: String) async throws -> Job { try await download(id, to: nil) }
 
-    public func jobs(limit: Int?) async throws -> [Job] { try store.jobs(includeHidden: true, limit: limit) }
-
-    public func history(jobID: String) async throws -> [JobEvent] { try store.events(jobID: jobID) }
+    /// Every job, hidden ones included (the screen filters them itself).
+    public func jobs(limit: Int?) async throws -> [Job] { try jobs(includeHidden: true, limit: limit) }
 }

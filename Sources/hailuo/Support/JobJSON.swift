@@ -11,7 +11,7 @@ enum JobJSON {
             "status": job.displayStatus,
             "phase": job.phase.rawValue,
             "provider_status": job.providerStatus ?? NSNull(),
-            "model": p.model,
+            "model": p.model.rawValue,
             "prompt": p.prompt,
             "prompt_optimizer": p.promptOptimizer,
             "duration": p.duration,

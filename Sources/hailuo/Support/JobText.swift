@@ -14,7 +14,7 @@ enum JobText {
 
     /// The prompt on one line, cut to `width` characters.
     static func promptLine(_ prompt: String, width: Int) -> String {
-        let flat = Redactor.inert(prompt.replacingOccurrences(of: "\n", with: " "))
+        let flat = InertText.oneLine(prompt, limit: .max)
         return flat.count <= width ? flat : String(flat.prefix(max(1, width - 1))) + "…"
     }
 
@@ -24,8 +24,8 @@ enum JobText {
         var rows = [header]
         for job in jobs {
             rows.append([
-                job.id, Redactor.inert(job.displayStatus), duration(now.timeIntervalSince(job.createdAt)),
-                job.parameters.model, "\(job.parameters.duration)s/\(job.parameters.resolution.rawValue)",
+                job.id, InertText.oneLine(job.displayStatus), duration(now.timeIntervalSince(job.createdAt)),
+                job.parameters.model.rawValue, "\(job.parameters.duration)s/\(job.parameters.resolution.rawValue)",
                 promptLine(job.parameters.prompt, width: 40),
             ])
         }
@@ -43,28 +43,28 @@ enum JobText {
         var lines = [
             "job         \(job.id)",
             "generation  \(job.generationID ?? "(none yet)")",
-            "status      \(Redactor.inert(job.displayStatus))",
+            "status      \(InertText.oneLine(job.displayStatus))",
             "model       \(p.model)",
             "clip        \(p.duration) s, \(p.resolution.rawValue), prompt optimizer \(p.promptOptimizer ? "on" : "off")",
         ]
         if let frame = p.firstFrame {
             lines.append(
-                "first frame \(Redactor.inert(frame))"
+                "first frame \(InertText.oneLine(frame, limit: .max))"
                     + (job.firstFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
         }
         if let frame = p.lastFrame {
             lines.append(
-                "last frame  \(Redactor.inert(frame))"
+                "last frame  \(InertText.oneLine(frame, limit: .max))"
                     + (job.lastFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
         }
         lines.append("endpoint    \(job.baseURL) (\(job.family.rawValue)), profile \(job.profile)")
         lines.append("created     \(job.createdAt.formatted(.iso8601))")
         if let error = job.errorMessage {
             lines.append(
-                "error       \(Redactor.inert(error))" + (job.errorRequestID.map { " [requestId \($0)]" } ?? ""))
+                "error       \(Console.message(error))" + (job.errorRequestID.map { " [requestId \($0)]" } ?? ""))
         }
         if let url = job.videoURL {
-            lines.append("video URL   \(Redactor.inert(url))")
+            lines.append("video URL   \(InertText.oneLine(url, limit: .max))")
             if let expires = job.videoURLExpiresAt {
                 let left = expires.timeIntervalSince(now)
                 lines.append(
@@ -82,10 +82,10 @@ enum JobText {
         lines.append("")
         lines.append("history")
         for event in events {
-            let word = event.phase == .pending ? (event.providerStatus ?? "pending") : event.phase.rawValue
+            let word = event.phase == .pending ? event.providerStatus ?? event.phase.rawValue : event.phase.rawValue
             lines.append(
-                "  \(event.at.formatted(.iso8601))  \(Redactor.inert(word))"
-                    + (event.note.map { "  \(Redactor.inert($0))" } ?? ""))
+                "  \(event.at.formatted(.iso8601))  \(InertText.oneLine(word))"
+                    + (event.note.map { "  \(Console.message($0))" } ?? ""))
         }
         return lines
     }

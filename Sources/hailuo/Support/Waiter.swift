@@ -31,7 +31,7 @@ struct Waiter {
         while true {
             try Task.checkCancellation()
             let jobs = try ids.map { id in
-                guard let job = try engine.store.job(id: id) else {
+                guard let job = try engine.job(id: id) else {
                     throw CLIFailure(.usage, "job \(id) disappeared from the store")
                 }
                 return job
@@ -39,7 +39,7 @@ struct Waiter {
             for job in jobs {
                 if shownStatus[job.id] != job.displayStatus, !quiet {
                     let age = JobText.duration(Date().timeIntervalSince(job.submittedAt ?? job.createdAt))
-                    live.print("\(job.id)  \(Redactor.inert(job.displayStatus))  \(age)")
+                    live.print("\(job.id)  \(InertText.oneLine(job.displayStatus))  \(age)")
                 }
                 shownStatus[job.id] = job.displayStatus
                 if let file = job.filePath, !shownFile.contains(job.id), !quiet {
@@ -47,7 +47,7 @@ struct Waiter {
                 }
                 if job.filePath != nil { shownFile.insert(job.id) }
                 if let failure = transfers.takeFailure(job.id) {
-                    live.print("\(job.id)  download failed: \(Redactor.inert(failure))")
+                    live.print("\(job.id)  download failed: \(Console.message(failure))")
                 }
                 if download, job.phase == .completed, job.filePath == nil, !requested.contains(job.id) {
                     requested.insert(job.id)
@@ -64,7 +64,7 @@ struct Waiter {
                 // A failure that arrived after this round's lines were printed is still shown.
                 for job in jobs {
                     if let failure = transfers.takeFailure(job.id), !quiet {
-                        live.print("\(job.id)  download failed: \(Redactor.inert(failure))")
+                        live.print("\(job.id)  download failed: \(Console.message(failure))")
                     }
                 }
                 return jobs
@@ -88,7 +88,7 @@ struct Waiter {
         for job in jobs where job.phase == .completed && job.filePath == nil {
             if let percent = transfers.percent(job.id) { return "\(job.id)  downloading \(percent)%" }
         }
-        let pending = jobs.filter { $0.phase == .pending }
+        let pending = jobs.filter(\.phase.isActive)
         guard let job = pending.first else { return "" }
         if pending.count > 1 { return "\(pending.count) jobs pending…" }
         let elapsed = Date().timeIntervalSince(job.submittedAt ?? job.createdAt)
@@ -102,7 +102,7 @@ struct Waiter {
         } else {
             outlook = "running late (usually done within \(JobText.duration(window.upperBound)))"
         }
-        return "\(job.id)  \(Redactor.inert(job.displayStatus))  \(JobText.duration(elapsed)), \(outlook)"
+        return "\(job.id)  \(InertText.oneLine(job.displayStatus))  \(JobText.duration(elapsed)), \(outlook)"
     }
 
     /// The exit status that sums up how the jobs ended.
@@ -117,7 +117,7 @@ struct Waiter {
     /// The sentence for a completed job whose video was asked for but not saved.
     static func notSaved(_ job: Job, reason: String?) -> String {
         "job \(job.id) completed but its video was not saved: "
-            + Redactor.inert(reason ?? "the download did not finish")
+            + Console.message(reason ?? "the download did not finish")
             + " Try again with `hailuo download \(job.id)`."
     }
 }

@@ -113,10 +113,13 @@ extension Composer {
             let text = theme.ascii(Self.withoutLabel(Formatting.oneLine(issue), field))
             return [Span("\(theme.glyphs.cross) \(text)", theme.error)]
         }
-        let model = modelSpec ?? ModelCatalog.defaultModel
-        let rule = slot == .first ? model.firstFrame : model.lastFrame
-        let name = Formatting.shortModel(model.id)
         let typed = reference(slot)
+        guard let model = modelSpec else {
+            // A model the table does not know (from an old job or the config): no rule to show.
+            return typed.isEmpty ? [] : verdictNote(slot, typed: typed, theme: theme)
+        }
+        let rule = slot == .first ? model.firstFrame : model.lastFrame
+        let name = Formatting.shortModel(model.id.rawValue)
         if typed.isEmpty {
             switch rule {
             case .optional: return [Span("(optional)", theme.dim)]
@@ -127,6 +130,11 @@ extension Composer {
         if rule == .notAccepted {
             return [Span("\(name) takes no \(slot.label.lowercased())", theme.warning)]
         }
+        return verdictNote(slot, typed: typed, theme: theme)
+    }
+
+    /// The preflight's verdict on what is typed in an image field, or `checking…` until it comes.
+    private func verdictNote(_ slot: ImageSlot, typed: String, theme: Theme) -> [Span] {
         guard let verdict = verdicts[slot], verdict.reference == typed else {
             return [Span(theme.ascii("checking…"), theme.dim)]
         }
@@ -162,14 +170,19 @@ extension Composer {
 
     /// The options row: each toggle's label and values, the chosen one bracketed.
     func optionSpans(theme: Theme, focused: Bool, functionKeys: Bool, shortLabels: Bool, chosenOnly: Bool = false) -> [Span] {
-        let model = modelSpec ?? ModelCatalog.defaultModel
+        let modelValues: [(String, ValueState)] = [(Formatting.shortModel(self.model.rawValue), .chosen)]
         let known = modelSpec != nil
-        let modelValues: [(String, ValueState)] = [(Formatting.shortModel(self.model), .chosen)]
-        let durations: [(String, ValueState)] = model.durations.map { duration in
+        // A model the table does not know has no rules to offer: only the chosen values show.
+        let durationValues = modelSpec?.durations ?? [duration]
+        let resolutionValues = modelSpec?.resolutions ?? [resolution]
+        let takesOptimizer = modelSpec?.takesPromptOptimizer ?? false
+        let durations: [(String, ValueState)] = durationValues.map { duration in
+            guard let model = modelSpec else { return ("\(duration) s", .chosen) }
             let allowed = model.takesDuration && model.allowedDurations(for: self.resolution).contains(duration)
             return ("\(duration) s", duration == self.duration ? .chosen : (allowed ? .available : .forbidden))
         }
-        let resolutions: [(String, ValueState)] = model.resolutions.map { resolution in
+        let resolutions: [(String, ValueState)] = resolutionValues.map { resolution in
+            guard let model = modelSpec else { return (resolution.rawValue, .chosen) }
             let allowed = model.takesResolution && model.allowedResolutions(for: self.duration).contains(resolution)
             return (
                 resolution.rawValue, resolution == self.resolution ? .chosen : (allowed ? .available : .forbidden)
@@ -177,7 +190,7 @@ extension Composer {
         }
         let optimizer: [(String, ValueState)] = [true, false].map { value in
             let state: ValueState =
-                value == self.promptOptimizer ? .chosen : (model.takesPromptOptimizer ? .available : .forbidden)
+                value == self.promptOptimizer ? .chosen : (takesOptimizer ? .available : .forbidden)
             return (value ? "on" : "off", state)
         }
         let groups: [(OptionField, String, String, String, [(String, ValueState)], ValidationIssue.Field)] = [

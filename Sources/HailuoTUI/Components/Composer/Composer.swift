@@ -41,7 +41,7 @@ public struct Composer: Sendable, Equatable {
     public private(set) var prompt: TextEditor
     public private(set) var firstFrame: TextEditor
     public private(set) var lastFrame: TextEditor
-    public private(set) var model: String
+    public private(set) var model: ModelID
     public private(set) var duration: Int
     public private(set) var resolution: Resolution
     public private(set) var promptOptimizer: Bool
@@ -305,7 +305,17 @@ public struct Composer: Sendable, Equatable {
     mutating func toggle(_ option: OptionField) {
         optionNote = nil
         selectedOption = option
-        let model = modelSpec ?? ModelCatalog.defaultModel
+        guard let model = modelSpec else {
+            // A model the table does not know (from an old job or the config) has no rules: F2
+            // moves to a known one; the other toggles say so.
+            if option == .model {
+                self.model = ModelCatalog.ids[0]
+                fitParametersToModel()
+            } else {
+                optionNote = "\(self.model) is not a model hailuo knows: F2 chooses one"
+            }
+            return
+        }
         switch option {
         case .model:
             let ids = ModelCatalog.ids

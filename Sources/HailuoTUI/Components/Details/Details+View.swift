@@ -1,6 +1,5 @@
 import Foundation
 import HailuoCore
-import HailuoEngine
 import TUIKit
 
 extension Details {
@@ -90,7 +89,7 @@ extension Details {
         let ellipsis = theme.glyphs.ellipsis
         let sep = " \(theme.separator) "
 
-        row("Model", Formatting.oneLine(parameters.model, limit: 60))
+        row("Model", Formatting.oneLine(parameters.model.rawValue, limit: 60))
         row(
             "Clip",
             "\(parameters.duration) s\(sep)\(parameters.resolution.rawValue)\(sep)optimizer "

@@ -15,7 +15,7 @@ public enum StatusFilter: String, Sendable, CaseIterable {
     public func admits(_ job: Job) -> Bool {
         switch self {
         case .all: true
-        case .active: job.phase == .pending || job.phase == .submitting
+        case .active: job.phase.isRunning
         case .completed: job.phase == .completed
         case .failed: job.phase == .failed
         case .unconfirmed: job.phase == .unconfirmed || job.phase == .dismissed
@@ -86,7 +86,7 @@ struct SortKey: Comparable {
 
     init(_ job: Job, _ sort: JobSort) {
         group = sort == .status ? Self.rank(job.phase) : 0
-        model = sort == .model ? job.parameters.model : ""
+        model = sort == .model ? job.parameters.model.rawValue : ""
         createdAt = job.createdAt
         id = job.id
         newestFirst = sort != .oldest

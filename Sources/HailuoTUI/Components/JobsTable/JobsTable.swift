@@ -235,7 +235,7 @@ public struct JobsTable: Sendable, Equatable {
     }
 
     static func searchText(_ job: Job) -> String {
-        [job.id, job.parameters.prompt, job.parameters.model, job.displayStatus, job.filePath ?? ""]
+        [job.id, job.parameters.prompt, job.parameters.model.rawValue, job.displayStatus, job.filePath ?? ""]
             .joined(separator: " ").lowercased()
     }
 }

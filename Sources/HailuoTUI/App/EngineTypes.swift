@@ -1,2 +1,0 @@
-// Until the engine's front-end types move to HailuoCore.
-@_exported import HailuoEngine
