@@ -45,7 +45,8 @@ struct JobStoreTests {
             lastFramePath: "/f/last.png", lastFrameSHA256: String(repeating: "2", count: 64), family: .unified,
             baseURL: "http://127.0.0.1:9", profile: "work", createdAt: at(1), updatedAt: at(2), submittedAt: at(3),
             finishedAt: at(4), videoURL: "http://127.0.0.1:9/v.mp4", videoURLExpiresAt: at(5), filePath: "/v/a.mp4",
-            downloadedAt: at(6), errorMessage: "a message", errorRequestID: "req-7", usageJSON: "{}", hidden: true)
+            downloadedAt: at(6), errorMessage: "a message", errorRequestID: "req-7", usageJSON: "{}", hidden: true,
+            clientRequestID: "abcd2345", inferenceID: "inf-8", estimatedUSD: 0.294, costUSD: 0.3)
         try store.insert(job)
         #expect(try store.job(id: job.id) == job)
     }

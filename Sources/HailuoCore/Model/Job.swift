@@ -42,6 +42,14 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
     public var usageJSON: String?
     /// Hidden from default listings by the user (never deleted).
     public var hidden: Bool
+    /// The `X-Client-Request-Id` the create was sent with (the provider's logs report it).
+    public var clientRequestID: String?
+    /// The provider's `x-inference-id` for the create.
+    public var inferenceID: String?
+    /// What the job was expected to cost when it was submitted (USD), when a price was known.
+    public var estimatedUSD: Double?
+    /// What the provider says the job cost (USD): from its cost headers or `meta.usage`.
+    public var costUSD: Double?
 
     public init(
         id: String, generationID: String? = nil, phase: JobPhase, providerStatus: String? = nil,
@@ -50,7 +58,9 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
         baseURL: String, profile: String, createdAt: Date, updatedAt: Date, submittedAt: Date? = nil,
         finishedAt: Date? = nil, videoURL: String? = nil, videoURLExpiresAt: Date? = nil,
         filePath: String? = nil, downloadedAt: Date? = nil, errorMessage: String? = nil,
-        errorRequestID: String? = nil, usageJSON: String? = nil, hidden: Bool = false
+        errorRequestID: String? = nil, usageJSON: String? = nil, hidden: Bool = false,
+        clientRequestID: String? = nil, inferenceID: String? = nil, estimatedUSD: Double? = nil,
+        costUSD: Double? = nil
     ) {
         self.id = id
         self.generationID = generationID
@@ -76,6 +86,10 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
         self.errorRequestID = errorRequestID
         self.usageJSON = usageJSON
         self.hidden = hidden
+        self.clientRequestID = clientRequestID
+        self.inferenceID = inferenceID
+        self.estimatedUSD = estimatedUSD
+        self.costUSD = costUSD
     }
 
     /// The status to show: the provider's word while pending, else the phase.

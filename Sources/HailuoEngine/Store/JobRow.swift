@@ -10,7 +10,8 @@ enum JobRow {
         "duration", "resolution", "first_frame", "last_frame", "first_frame_path", "first_frame_sha256",
         "last_frame_path", "last_frame_sha256", "family", "base_url", "profile", "created_at",
         "updated_at", "submitted_at", "finished_at", "video_url", "video_url_expires_at", "file_path",
-        "downloaded_at", "error_message", "error_request_id", "usage_json", "hidden",
+        "downloaded_at", "error_message", "error_request_id", "usage_json", "hidden", "client_request_id",
+        "inference_id", "estimated_usd", "cost_usd",
     ]
 
     static let selectList = columns.joined(separator: ", ")
@@ -26,7 +27,7 @@ enum JobRow {
             job.finishedAt?.timeIntervalSince1970, job.videoURL,
             job.videoURLExpiresAt?.timeIntervalSince1970, job.filePath,
             job.downloadedAt?.timeIntervalSince1970, job.errorMessage, job.errorRequestID,
-            job.usageJSON, job.hidden,
+            job.usageJSON, job.hidden, job.clientRequestID, job.inferenceID, job.estimatedUSD, job.costUSD,
         ]
     }
 
@@ -49,6 +50,7 @@ enum JobRow {
             updatedAt: date(19) ?? Date(timeIntervalSince1970: 0),
             submittedAt: date(20), finishedAt: date(21), videoURL: row[22], videoURLExpiresAt: date(23),
             filePath: row[24], downloadedAt: date(25), errorMessage: row[26], errorRequestID: row[27],
-            usageJSON: row[28], hidden: row[29])
+            usageJSON: row[28], hidden: row[29], clientRequestID: row[30], inferenceID: row[31],
+            estimatedUSD: row[32], costUSD: row[33])
     }
 }

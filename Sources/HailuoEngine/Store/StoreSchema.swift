@@ -66,6 +66,28 @@ enum StoreSchema {
                     END;
                     """)
         }
+        migrator.registerMigration("v2-money") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE jobs ADD COLUMN client_request_id TEXT;
+                    ALTER TABLE jobs ADD COLUMN inference_id TEXT;
+                    ALTER TABLE jobs ADD COLUMN estimated_usd REAL;
+                    ALTER TABLE jobs ADD COLUMN cost_usd REAL;
+                    CREATE INDEX IF NOT EXISTS jobs_client_request_id ON jobs(client_request_id);
+                    DROP TRIGGER IF EXISTS jobs_revision_update;
+                    CREATE TRIGGER jobs_revision_update
+                    AFTER UPDATE OF generation_id, phase, provider_status, video_url, file_path,
+                        error_message, hidden, finished_at, cost_usd ON jobs BEGIN
+                        UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+                    END;
+                    CREATE TABLE IF NOT EXISTS prices (
+                        model TEXT PRIMARY KEY NOT NULL,
+                        etag TEXT,
+                        fetched_at REAL NOT NULL,
+                        body TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }
