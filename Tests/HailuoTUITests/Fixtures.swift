@@ -48,13 +48,16 @@ enum Fixtures {
         downloaded.videoURLExpiresAt = now.addingTimeInterval(6 * 3600)
         downloaded.filePath = "/home/ana/hailuo/2025-06-15-dwnloadd-a-lighthouse-in-a-storm.mp4"
         downloaded.downloadedAt = ago(600)
-        downloaded.usageJSON = #"{"tokens_used":110000}"#
+        downloaded.usageJSON = #"{"credits_used":588000,"usd_spent":0.294}"#
+        downloaded.estimatedUSD = 0.294
+        downloaded.costUSD = 0.294
 
         var linkOnly = job(
             "linkonly", .completed, provider: "success", prompt: "Slow pan across a misty bamboo forest at dawn",
             created: 1200, accepted: 1199, finished: 930, duration: 10)
         linkOnly.videoURL = "https://cdn.example.com/videos/linkonly.mp4?Expires=1750006800&Signature=def"
         linkOnly.videoURLExpiresAt = now.addingTimeInterval(5 * 3600 + 600)
+        linkOnly.estimatedUSD = 0.588
 
         var expired = job(
             "expiredl", .completed, provider: "success", prompt: "Time-lapse of clouds over a mountain lake",
@@ -73,9 +76,12 @@ enum Fixtures {
             created: 1500, accepted: 1499, finished: 1380)
         failed.errorMessage = "The provider refused the prompt: it did not pass the content check (code 1026)"
         failed.errorRequestID = "req-7f3a9c2e"
+        failed.estimatedUSD = 0.294
+        failed.costUSD = 0
 
-        let unconfirmed = job(
+        var unconfirmed = job(
             "unconfrm", .unconfirmed, prompt: "A red fox running through fresh snow, slow motion", created: 1800)
+        unconfirmed.estimatedUSD = 0.294
         let dismissed = job(
             "dismissd", .dismissed, prompt: "An astronaut planting a flag on Mars", created: 2400)
         var cjk = job(
@@ -139,6 +145,7 @@ enum Fixtures {
         var model = AppModel(environment: environment, size: size, now: now)
         _ = model.update(.jobsLoaded(entries))
         _ = model.update(.downloadProgress(fetchProgress))
+        _ = model.update(.balance(42.5))
         fillComposer(&model)
         return model
     }

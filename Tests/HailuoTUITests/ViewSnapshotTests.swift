@@ -421,7 +421,7 @@ struct ViewPropertyTests {
 
     @Test func tableColumnsDropInPriorityOrder() {
         let kinds = { (width: Int) in JobColumn.plan(width: width).map(\.kind) }
-        #expect(kinds(120) == [.id, .status, .elapsed, .left, .model, .clip, .prompt, .result])
+        #expect(kinds(120) == [.id, .status, .elapsed, .left, .model, .clip, .cost, .prompt, .result])
         #expect(kinds(80) == [.id, .status, .elapsed, .left, .prompt, .result])
         #expect(kinds(60).contains(.prompt) && kinds(60).contains(.result) && kinds(60).contains(.status))
         // The prompt is what tells jobs apart: it gets the larger share, and model and clip go first.

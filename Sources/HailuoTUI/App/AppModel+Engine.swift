@@ -13,6 +13,8 @@ extension AppModel {
             details.receive(JobHistory(jobID: jobID, events: events))
         case .connection(let state):
             statusBar.setConnection(state)
+        case .balance(let usd):
+            statusBar.setBalance(usd)
         case .downloadProgress(let progress):
             jobs.setProgress(progress)
         case .downloadFailed(let jobID, let message):

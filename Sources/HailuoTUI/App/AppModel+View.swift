@@ -31,7 +31,7 @@ extension AppModel {
             matches: jobs.visible.count, firstRun: environment.firstRun && jobs.entries.isEmpty, active: !overlayOpen)
         statusBar.draw(
             into: &canvas, theme: theme, rect: layout.statusBar, environment: environment, counts: jobs.counts,
-            now: now, focus: focus)
+            spentToday: jobs.spend.isEmpty ? nil : jobs.spend.spent(on: now), now: now, focus: focus)
         if help.isOpen { help.draw(into: &canvas, theme: theme, size: size, focus: focus) }
         if let confirmation {
             let question = confirmation.question(lastSubmitted: submissions.last, now: now, isDemo: environment.isDemo)

@@ -23,6 +23,8 @@ public enum Msg: Sendable, Equatable {
     /// A job's status history, oldest first.
     case historyLoaded(jobID: String, [JobEvent])
     case connection(ConnectionState)
+    /// The account's balance in USD, when the provider told it (`nil`: unknown).
+    case balance(Double?)
     case downloadProgress(DownloadProgress)
     case downloadFailed(jobID: String, message: String)
     case submitFinished(parameters: GenerationParameters, outcome: SubmitOutcome)

@@ -94,6 +94,22 @@ public enum Formatting {
         return id.hasPrefix(prefix) ? String(id.dropFirst(prefix.count)) : id
     }
 
+    /// `$0.29`, `$12.50`, `<$0.01`: an amount in US dollars.
+    public static func usd(_ amount: Double) -> String {
+        guard amount.isFinite else { return "?" }
+        if amount > 0, amount < 0.005 { return "<$0.01" }
+        let cents = Int((max(0, amount) * 100).rounded())
+        return "$\(cents / 100).\(twoDigits(cents % 100))"
+    }
+
+    /// A job's cost for the table: the provider's figure (`$0.29`), else the estimate made when it
+    /// was sent (`~$0.29`), else nothing.
+    public static func cost(of job: Job) -> String {
+        if let cost = job.costUSD { return usd(cost) }
+        if let estimate = job.estimatedUSD { return "~" + usd(estimate) }
+        return ""
+    }
+
     /// `6s 768P`: a clip's length and resolution.
     public static func clip(_ parameters: GenerationParameters) -> String {
         "\(parameters.duration)s \(parameters.resolution.rawValue)"

@@ -142,7 +142,7 @@ extension Details {
                 "File",
                 Formatting.middleTruncate(Formatting.oneLine(path, limit: 2000), width: valueWidth, ellipsis: ellipsis))
         }
-        if let usage = job.usageJSON { row("Usage", Formatting.oneLine(usage, limit: 120)) }
+        if let cost = Self.costLine(job) { row("Cost", cost.text, cost.estimated ? theme.dim : .plain) }
         if let progress = downloads[job.id] {
             row("Download", progressSpans(progress, theme: theme, width: valueWidth))
         }
@@ -189,5 +189,22 @@ extension Details {
         }
         if !row.isEmpty { rows.append(row) }
         return rows
+    }
+
+    /// What the job cost: the provider's figure, else the estimate made when it was sent
+    /// (failed and dismissed jobs are not charged), else nothing to say.
+    static func costLine(_ job: Job) -> (text: String, estimated: Bool)? {
+        if let cost = job.costUSD {
+            if let estimate = job.estimatedUSD, abs(estimate - cost) >= 0.005 {
+                return ("\(Formatting.usd(cost)) charged (estimated \(Formatting.usd(estimate)))", false)
+            }
+            return ("\(Formatting.usd(cost)) charged", false)
+        }
+        guard let estimate = job.estimatedUSD else { return nil }
+        switch job.phase {
+        case .failed, .dismissed: return ("nothing charged (estimated \(Formatting.usd(estimate)))", true)
+        case .unconfirmed: return ("~\(Formatting.usd(estimate)) if the provider received it", true)
+        default: return ("~\(Formatting.usd(estimate)) estimated; the provider's figure follows", true)
+        }
     }
 }

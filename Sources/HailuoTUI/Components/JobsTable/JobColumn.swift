@@ -5,7 +5,7 @@ import TUIKit
 /// One column of the jobs table.
 struct JobColumn: Sendable, Equatable {
     enum Kind: Sendable, Hashable, CaseIterable {
-        case id, status, elapsed, left, model, clip, prompt, result
+        case id, status, elapsed, left, model, clip, cost, prompt, result
     }
 
     var kind: Kind
@@ -21,12 +21,13 @@ struct JobColumn: Sendable, Equatable {
         case .left: "LEFT"
         case .model: "MODEL"
         case .clip: "CLIP"
+        case .cost: "COST"
         case .prompt: "PROMPT"
         case .result: "RESULT"
         }
     }
 
-    var alignRight: Bool { kind == .elapsed }
+    var alignRight: Bool { kind == .elapsed || kind == .cost }
 
     /// Columns of the fixed-width kinds.
     static func fixedWidth(_ kind: Kind) -> Int? {
@@ -37,6 +38,7 @@ struct JobColumn: Sendable, Equatable {
         case .left: 8
         case .model: 10
         case .clip: 9
+        case .cost: 6
         case .prompt, .result: nil
         }
     }
@@ -50,16 +52,16 @@ struct JobColumn: Sendable, Equatable {
     static let resultMinimum = 18
     static let resultPreferred = 24
     /// Fixed columns in the order they are given up when the table is narrow.
-    static let dropOrder: [Kind] = [.clip, .model, .left, .elapsed]
+    static let dropOrder: [Kind] = [.cost, .clip, .model, .left, .elapsed]
 
-    /// The columns for a table `width` columns wide: the fixed ones that fit (clip and model go
-    /// before the prompt drops below 24 columns, left and elapsed before it drops below 14), then
+    /// The columns for a table `width` columns wide: the fixed ones that fit (cost, clip and model
+    /// go before the prompt drops below 24 columns, left and elapsed before it drops below 14), then
     /// prompt and result sharing the rest, the prompt taking the larger part.
     static func plan(width: Int) -> [JobColumn] {
-        var kinds: [Kind] = [.id, .status, .elapsed, .left, .model, .clip]
+        var kinds: [Kind] = [.id, .status, .elapsed, .left, .model, .clip, .cost]
         func fixedTotal() -> Int { kinds.reduce(0) { $0 + (fixedWidth($1) ?? 0) + 1 } }
         for kind in dropOrder {
-            let promptFloor = kind == .clip || kind == .model ? promptComfortable : promptMinimum
+            let promptFloor = [.cost, .clip, .model].contains(kind) ? promptComfortable : promptMinimum
             guard markerWidth + fixedTotal() + promptFloor + 1 + resultMinimum > width else { break }
             kinds.removeAll { $0 == kind }
         }

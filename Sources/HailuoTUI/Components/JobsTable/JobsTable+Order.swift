@@ -73,6 +73,45 @@ public struct JobCounts: Sendable, Equatable {
     }
 }
 
+/// Money by the local day jobs were made: the provider's figure where known, else the estimate
+/// of a job that may still be charged. Kept as jobs arrive and change, so showing today's spend
+/// costs nothing per frame.
+public struct SpendTally: Sendable, Equatable {
+    private var byDay: [Int: Double] = [:]
+
+    public init() {}
+
+    /// USD spent on jobs made on the local day of `date`.
+    public func spent(on date: Date) -> Double { byDay[Self.day(date)] ?? 0 }
+
+    /// Whether any job has a figure at all.
+    public var isEmpty: Bool { byDay.isEmpty }
+
+    mutating func add(_ job: Job) { adjust(job, by: 1) }
+
+    mutating func remove(_ job: Job) { adjust(job, by: -1) }
+
+    private mutating func adjust(_ job: Job, by sign: Double) {
+        guard let amount = Self.amount(job) else { return }
+        byDay[Self.day(job.createdAt), default: 0] += sign * amount
+    }
+
+    /// What a job counts for: failed and dismissed jobs are not charged.
+    static func amount(_ job: Job) -> Double? {
+        if let cost = job.costUSD, cost.isFinite { return cost }
+        switch job.phase {
+        case .failed, .dismissed: return nil
+        default: return job.estimatedUSD.flatMap { $0.isFinite ? $0 : nil }
+        }
+    }
+
+    /// Days since 1970 in the zone local times are shown in.
+    static func day(_ date: Date) -> Int {
+        let offset = Double(Formatting.timeZone.secondsFromGMT(for: date))
+        return Int(((date.timeIntervalSince1970 + offset) / 86_400).rounded(.down))
+    }
+}
+
 /// Where a job goes in a sort's order: smaller keys come first.
 struct SortKey: Comparable {
     /// Status rank (status sort) or 0.

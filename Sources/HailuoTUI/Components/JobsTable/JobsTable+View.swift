@@ -38,6 +38,7 @@ extension JobsTable {
         cells[.left] = Span(Self.leftText(entry, now: now), theme.dim)
         cells[.model] = Span(Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
         cells[.clip] = Span(Formatting.clip(job.parameters), theme.text)
+        cells[.cost] = Span(Formatting.cost(of: job), job.costUSD == nil ? theme.dim : theme.text)
         cells[.prompt] = Span(Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)
         cells[.result] = resultSpan(job, theme: theme, now: now)
         return JobsTableRow(id: job.id, cells: cells, dimmed: job.hidden)

@@ -28,6 +28,8 @@ public struct JobsTable: Sendable, Equatable {
     /// Show jobs the user hid.
     public private(set) var showHidden = false
     public private(set) var counts = JobCounts()
+    /// Money by the local day jobs were made, for the status bar's spend today.
+    public private(set) var spend = SpendTally()
     /// Downloads under way, by job id.
     public private(set) var downloads: [String: DownloadProgress] = [:]
 
@@ -192,13 +194,16 @@ public struct JobsTable: Sendable, Equatable {
         var keyed: [(key: SortKey, id: String)] = []
         keyed.reserveCapacity(entries.count)
         var counts = JobCounts()
+        var spend = SpendTally()
         for (id, entry) in entries {
             counts.add(entry.job)
+            spend.add(entry.job)
             if admits(entry.job, needle: needle) { keyed.append((SortKey(entry.job, sort), id)) }
         }
         keyed.sort { $0.key < $1.key }
         visible = keyed.map(\.id)
         self.counts = counts
+        self.spend = spend
         if let selectedID, visible.contains(selectedID) { return }
         if visible.isEmpty {
             selectedID = nil
@@ -216,6 +221,8 @@ public struct JobsTable: Sendable, Equatable {
             rebuild()
             return
         }
+        spend.remove(old.job)
+        spend.add(entry.job)
         let needle = textFilter.lowercased()
         guard admits(old.job, needle: needle) == admits(entry.job, needle: needle),
             SortKey(old.job, sort) == SortKey(entry.job, sort)

@@ -7,7 +7,7 @@ extension StatusBar {
     /// and `? help`. Parts are given up from the least useful when the window is narrow.
     func draw(
         into canvas: inout Canvas, theme: Theme, rect: Rect, environment: AppEnvironment, counts: JobCounts,
-        now: Date, focus: Focus
+        spentToday: Double?, now: Date, focus: Focus
     ) {
         guard !rect.isEmpty else { return }
         canvas.fill(rect, style: theme.statusBar)
@@ -25,8 +25,17 @@ extension StatusBar {
         func counted(_ text: String) -> [Span] { [Span("  ", bar), Span(text, bar)] }
         let help = [Span(focus.isTextField ? "F1 help " : "? help ", bar)]
 
+        let money = moneyText(spentToday: spentToday, theme: theme, demo: environment.isDemo).map(counted)
         // The first of these that fits: parts are given up from the least useful.
-        let candidates: [(left: [Span], help: Bool)] = [
+        let withMoney: [(left: [Span], help: Bool)] =
+            money.map { money in
+                [
+                    ([mode] + host + key + link + counted(all) + money, true),
+                    ([mode] + host + link + counted(all) + money, true),
+                    ([mode] + link + counted(all) + money, false),
+                ]
+            } ?? []
+        let candidates: [(left: [Span], help: Bool)] = withMoney + [
             ([mode] + host + key + link + counted(all), true),
             ([mode] + host + link + counted(all), true),
             ([mode] + host + link + counted(all), false),
@@ -47,6 +56,15 @@ extension StatusBar {
                 help, on: &canvas, at: Point(x: rect.maxX - helpWidth, y: rect.y), width: helpWidth,
                 ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// `today $0.59 · balance $99.41` (`(demo)` after the balance in demo mode); `nil` when there is
+    /// nothing to say (no job has a price and the balance is unknown).
+    func moneyText(spentToday: Double?, theme: Theme, demo: Bool) -> String? {
+        var parts: [String] = []
+        if let spentToday { parts.append("today \(Formatting.usd(spentToday))") }
+        if let balanceUSD { parts.append("balance \(Formatting.usd(balanceUSD))" + (demo ? " (demo)" : "")) }
+        return parts.isEmpty ? nil : parts.joined(separator: " \(theme.separator) ")
     }
 
     /// `online`, `offline: <reason>`, `rate limited, retry in 12 s`, `key refused`.

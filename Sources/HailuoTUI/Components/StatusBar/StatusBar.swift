@@ -25,6 +25,8 @@ public struct Flash: Sendable, Equatable {
 public struct StatusBar: Sendable, Equatable {
     public private(set) var connection: ConnectionState = .online
     public private(set) var flash: Flash?
+    /// The account's balance in USD, once the provider told it.
+    public private(set) var balanceUSD: Double?
 
     /// How long a flash message stays.
     public static let flashSeconds: TimeInterval = 5
@@ -32,6 +34,8 @@ public struct StatusBar: Sendable, Equatable {
     public init() {}
 
     mutating func setConnection(_ state: ConnectionState) { connection = state }
+
+    mutating func setBalance(_ usd: Double?) { balanceUSD = usd }
 
     /// Shows `text` from `now` for ``flashSeconds``.
     mutating func show(_ text: String, error: Bool = false, now: Date) {
