@@ -19,10 +19,13 @@ struct IncomingRequest: Sendable {
     var path: String
     var query: String
     var queryItems: [String: String]
+    /// Every query item in order, repeated names included (`?model=a&model=b`).
+    var queryPairs: [(name: String, value: String)]
     var hadValidAuth: Bool
     var authorizationPresent: Bool
     var headerFault: SimulatorFault?
     var rangeHeader: String?
+    var ifNoneMatch: String?
     /// `http://host:port` as the client addressed us, for links.
     var origin: String
     var body: Data?
@@ -32,6 +35,7 @@ struct IncomingRequest: Sendable {
 extension Simulator {
     static let vendorPath = "/v2/generate/video/minimax/generation"
     static let unifiedPath = "/v2/video/generations"
+    static let cataloguePath = "/v1/models"
     /// Lower-case name of the per-request fault header.
     static let faultHeaderName = "x-simulator-fault"
     static let maximumBodySize = 64 * 1024 * 1024
@@ -63,10 +67,12 @@ extension Simulator {
             path: path,
             query: request.uri.query ?? "",
             queryItems: Self.queryItems(request.uri.query),
+            queryPairs: Self.queryPairs(request.uri.query),
             hadValidAuth: isAccepted(authorization: request.headers[.authorization]),
             authorizationPresent: request.headers[.authorization] != nil,
             headerFault: headerFault,
             rangeHeader: request.headers[.range],
+            ifNoneMatch: request.headers[.ifNoneMatch],
             origin: origin(authority: request.head.authority),
             body: body,
             bodyJSON: body.flatMap(JSONValue.parse)
@@ -86,6 +92,7 @@ extension Simulator {
             case (.create, let family?): answer = create(incoming, family: family)
             case (.poll, let family?): answer = poll(incoming, family: family)
             case (.download, _): answer = download(incoming)
+            case (.catalogue, _): answer = catalogue(incoming)
             default:
                 let response = ProviderResponse.error(
                     status: 404, message: "Cannot \(incoming.method) \(path)", path: path)
@@ -111,6 +118,7 @@ extension Simulator {
             case unifiedPath: .unified
             default: nil
             }
+        if method == .get, trimmed == cataloguePath { return (.catalogue, nil) }
         if let family {
             switch method {
             case .post: return (.create, family)
@@ -156,6 +164,14 @@ extension Simulator {
             result[item.name] = item.value ?? ""
         }
         return result
+    }
+
+    /// Every query item of `query` in order, repeated names included; a missing value is "".
+    static func queryPairs(_ query: String?) -> [(name: String, value: String)] {
+        guard let query, !query.isEmpty, let items = URLComponents(string: "http://x/?" + query)?.queryItems else {
+            return []
+        }
+        return items.map { ($0.name, $0.value ?? "") }
     }
 
     private func record(

@@ -13,9 +13,10 @@ public enum SimulatorError: Error, Sendable {
 
 /// A fake AI/ML API (MiniMax Hailuo video endpoints, both families) on loopback HTTP.
 ///
-/// Routes (all `API.md` routes need `Authorization: Bearer <key>`):
+/// Routes (all `API.md` routes but the catalogue need `Authorization: Bearer <key>`):
 /// - vendor: `POST /v2/generate/video/minimax/generation`, `GET ...?generation_id=ID`;
 /// - unified: `POST /v2/video/generations`, `GET ...?generation_id=ID`;
+/// - catalogue: `GET /v1/models[?id=ID][&include=pricing]` (no key; `ETag` / `If-None-Match`);
 /// - downloads (no auth, signed): `GET /files/<id>.mp4?Expires=<unix s>&Signature=<hex>`,
 ///   with `Range: bytes=N-` / `bytes=N-M` / `bytes=-N` (206) support;
 /// - control (no auth, not recorded): `POST /__sim/faults` (a `FaultRule` JSON object or an array of
@@ -51,7 +52,7 @@ public final class Simulator: Sendable {
     /// A simulator that is not listening yet; call `start()`.
     public init(configuration: SimulatorConfiguration = .init()) {
         self.configuration = configuration
-        self.state = LockedState(SimulatorState(runFaults: configuration.faults))
+        self.state = LockedState(SimulatorState(runFaults: configuration.faults, catalogue: configuration.catalogue))
         if let logger = configuration.logger {
             self.logger = logger
         } else {
@@ -187,15 +188,17 @@ public final class Simulator: Sendable {
         state.withLock { $0.clockOffset += seconds / scale }
     }
 
-    /// Forgets recordings, issued ids and injected faults, and re-arms the configuration's faults.
-    /// Jobs keep running: their ids still answer.
+    /// Forgets recordings, issued ids and injected faults, re-arms the configuration's faults and
+    /// restores its catalogue. Jobs keep running: their ids still answer.
     public func reset() {
         let runFaults = configuration.faults
+        let catalogue = configuration.catalogue
         state.withLock { state in
             state.recordings = []
             state.issued = []
             state.injected = []
             state.runFaults = runFaults
+            state.catalogue = catalogue
         }
     }
 

@@ -17,6 +17,9 @@ public struct SimulatorConfiguration: Sendable {
     public var slowDelay: Double
     /// Faults for this run, applied in order after injected ones. `Simulator.reset()` re-arms them.
     public var faults: [FaultRule]
+    /// The model catalogue `GET /v1/models` serves and jobs are charged by; `SimulatorPrices.catalogue`
+    /// unless told otherwise. `Simulator.reset()` restores it after runtime changes.
+    public var catalogue: [SimulatorCatalogueModel]
     /// Logger for the server; nil = a swift-log logger labelled `hailuo.simulator` at level warning.
     public var logger: Logger?
 
@@ -29,6 +32,7 @@ public struct SimulatorConfiguration: Sendable {
         linkLifetime: Double = 9 * 3600,
         slowDelay: Double = 5,
         faults: [FaultRule] = [],
+        catalogue: [SimulatorCatalogueModel] = SimulatorPrices.catalogue,
         logger: Logger? = nil
     ) {
         self.host = host
@@ -38,6 +42,7 @@ public struct SimulatorConfiguration: Sendable {
         self.linkLifetime = linkLifetime
         self.slowDelay = slowDelay
         self.faults = faults
+        self.catalogue = catalogue
         self.logger = logger
     }
 }

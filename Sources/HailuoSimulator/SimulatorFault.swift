@@ -68,7 +68,7 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
         switch self {
         case .rateLimited, .rateLimitedRetryAfter, .serverError, .badGateway, .unavailable,
             .gatewayTimeout, .unauthorized, .noCredits, .slow, .reset:
-            return kind != .any
+            return kind == .create || kind == .poll || kind == .download
         case .truncatedJSON, .malformedJSON, .hostileText:
             return kind == .create || kind == .poll
         case .unknownStatus, .completedWithoutURL, .errorMessage, .errorDetail, .errorText:
@@ -87,6 +87,8 @@ public enum RequestKind: String, Sendable, Codable {
     case poll
     /// A video download (`GET /files/<id>.mp4`).
     case download
+    /// The model catalogue (`GET /v1/models`).
+    case catalogue
     /// In a `FaultRule`: every kind. In a `RecordedRequest`: a request that is none of the above
     /// (unknown path or method).
     case any

@@ -24,9 +24,12 @@ struct SimulatorState: Sendable {
     var jobs: [String: IssuedJob] = [:]
     var lastMillis: Int64 = 0
     var lastSequence = 0
+    /// The catalogue as it stands (the configuration's, changed by the `Simulator` catalogue methods).
+    var catalogue: [SimulatorCatalogueModel]
 
-    init(runFaults: [FaultRule]) {
+    init(runFaults: [FaultRule], catalogue: [SimulatorCatalogueModel]) {
         self.runFaults = runFaults
+        self.catalogue = catalogue
     }
 
     /// The fault for a request of `kind`: the header's when it applies, else the first matching
