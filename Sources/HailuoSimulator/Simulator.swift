@@ -16,13 +16,20 @@ public enum SimulatorError: Error, Sendable {
 /// Routes (all `API.md` routes but the catalogue need `Authorization: Bearer <key>`):
 /// - vendor: `POST /v2/generate/video/minimax/generation`, `GET ...?generation_id=ID`;
 /// - unified: `POST /v2/video/generations`, `GET ...?generation_id=ID`;
-/// - catalogue: `GET /v1/models[?id=ID][&include=pricing]` (no key; `ETag` / `If-None-Match`);
+/// - money: `GET /v1/models[?id=ID][&include=pricing]` (no key; `ETag` / `If-None-Match`),
+///   `GET /v2/billing`;
 /// - downloads (no auth, signed): `GET /files/<id>.mp4?Expires=<unix s>&Signature=<hex>`,
 ///   with `Range: bytes=N-` / `bytes=N-M` / `bytes=-N` (206) support;
 /// - control (no auth, not recorded): `POST /__sim/faults` (a `FaultRule` JSON object or an array of
 ///   them; `on` defaults to `any`, a missing `count` means 1, `"count": null` means every request),
 ///   `GET /__sim/requests`, `GET /__sim/issued`, `POST /__sim/advance?seconds=N` (provider seconds),
 ///   `POST /__sim/reset`.
+///
+/// Money and tracing (API.md "Money and tracing"): create and poll answers carry `x-inference-id`,
+/// the echo of a valid `X-Client-Request-Id`, `meta.usage` `{"credits_used", "usd_spent"}` and the
+/// `x-aimlapi-credits-used` / `x-aimlapi-usd-spent` headers with the job's price (`SimulatorPrices`,
+/// or the catalogue as changed at run time); a failed job's answers say 0. The balance loses a job's
+/// price when the job completes on simulated time.
 ///
 /// Jobs live on simulated time: `queued` for the first 10 % of their span, then `generating`, then
 /// `completed`; a 6 s clip takes 240...300 provider seconds, a 10 s clip 480...540, divided by
@@ -189,7 +196,7 @@ public final class Simulator: Sendable {
     }
 
     /// Forgets recordings, issued ids and injected faults, re-arms the configuration's faults and
-    /// restores its catalogue. Jobs keep running: their ids still answer.
+    /// restores its catalogue. Jobs keep running (their ids still answer), and the balance keeps them.
     public func reset() {
         let runFaults = configuration.faults
         let catalogue = configuration.catalogue

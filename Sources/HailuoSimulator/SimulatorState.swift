@@ -4,10 +4,17 @@ import Foundation
 struct IssuedJob: Sendable {
     /// The id as handed to the client (unified ids with their `:model` suffix).
     var issuedID: String
+    /// The decoded id (creation time, clip length, outcome).
+    var id: GenerationID
     var model: String
     var duration: Int
     var resolution: String
-    var family: SimulatorEndpointFamily
+    /// The endpoint family of the create; nil for a job made through `addPlaygroundJob`.
+    var family: SimulatorEndpointFamily?
+    /// What the job costs if it completes, fixed when it was created.
+    var credits: Int
+    /// The valid `X-Client-Request-Id` the create carried.
+    var clientRequestID: String?
 }
 
 /// Everything a simulator changes while it runs, guarded by one lock.
@@ -26,6 +33,8 @@ struct SimulatorState: Sendable {
     var lastSequence = 0
     /// The catalogue as it stands (the configuration's, changed by the `Simulator` catalogue methods).
     var catalogue: [SimulatorCatalogueModel]
+    /// One row per create request the account made, oldest first (listed by `GET /v2/logs`).
+    var logRows: [RequestLogEntry] = []
 
     init(runFaults: [FaultRule], catalogue: [SimulatorCatalogueModel]) {
         self.runFaults = runFaults

@@ -86,6 +86,11 @@ struct TestClient: Sendable {
         return try await send("GET", "\(path)?generation_id=\(escaped)", headers: headers)
     }
 
+    /// `GET /v2/billing`'s `current_balance`.
+    func balance() async throws -> Double? {
+        number(try await send("GET", "/v2/billing").object?["current_balance"])
+    }
+
     /// The id in a create answer of `family`.
     static func id(in answer: HTTPAnswer, _ family: SimulatorEndpointFamily = .vendor) -> String? {
         answer.object?[family == .vendor ? "generation_id" : "id"] as? String
@@ -143,4 +148,9 @@ func number(_ value: Any?) -> Double? {
     case let value as NSNumber: value.doubleValue
     default: nil
     }
+}
+
+/// `meta.usage` of an answer.
+func usage(_ answer: HTTPAnswer) -> [String: Any]? {
+    (answer.object?["meta"] as? [String: Any])?["usage"] as? [String: Any]
 }
