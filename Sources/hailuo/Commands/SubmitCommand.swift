@@ -115,6 +115,8 @@ struct SubmitCommand: AsyncParsableCommand {
             return CLIFailure(.usage, lines.joined(separator: "\n        ") + "\n        (nothing was sent)")
         case .local(let message):
             return CLIFailure(.api, message)
+        case .budget(let sentence):
+            return CLIFailure(.usage, "refused by the budget: \(sentence) (nothing was sent)")
         }
     }
 
