@@ -33,7 +33,7 @@ public final class JobStore: Sendable {
         configuration.label = "hailuo.jobs"
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
             try Self.migrate(pool)
         } catch {
             throw StoreError("cannot open the job store at \(path): \(error)")
@@ -57,6 +57,21 @@ public final class JobStore: Sendable {
             return JobStore(url: url, pool: pool)
         } catch {
             throw StoreError("cannot open the job store at \(path): \(error)")
+        }
+    }
+
+    /// Opens the pool. Two processes opening a new store at the same moment both switch it to WAL,
+    /// and SQLite answers the loser `SQLITE_BUSY` at once (its busy timeout does not cover that
+    /// switch): the loser waits a little and opens the store the winner prepared.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 1
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 10 {
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+                attempt += 1
+            }
         }
     }
 
