@@ -153,4 +153,28 @@ struct PriceEngineTests {
         }
         #expect(harness.requests(.create).isEmpty)
     }
+
+    @Test func aResubmitGoesThroughTheSameCheck() async throws {
+        let harness = try await Harness()
+        defer { Task { await harness.close() } }
+        let engine = try harness.engine(budget: Budget(dailyUSD: 0.5))
+        harness.simulator.inject(.noCredits, on: .create, count: 1)
+        let refused = try await engine.submit(p768)
+        #expect(refused.phase == .failed)
+        // A failed job counts for nothing, so this one fits.
+        let running = try await engine.submit(p768)
+        #expect(running.phase == .pending)
+        do {
+            _ = try await engine.resubmit(refused.id)
+            Issue.record("the resubmission was not refused")
+        } catch let error as SubmitError {
+            guard case .budget(let sentence) = error else {
+                Issue.record("refused for another reason: \(error)")
+                return
+            }
+            #expect(sentence.contains("pending $0.29 + this job $0.29"))
+        }
+        #expect(harness.requests(.create).count == 2)
+        #expect(try engine.job(id: refused.id)?.phase == .failed)
+    }
 }
