@@ -45,6 +45,7 @@ struct PriceCLITests {
         #expect(fields["resolution"] as? String == "1080P")
         #expect(fields["duration"] as? Int == 6)
         #expect(fields["model"] as? String == "minimax/hailuo-02")
+        #expect(fields["budget_refusal"] is NSNull)
 
         #expect(simulator.recordedRequests().filter { $0.kind == .create }.isEmpty)
         #expect(try await runner.run(["jobs", "--json"]).stdout.isEmpty)
@@ -97,6 +98,10 @@ struct PriceCLITests {
         #expect(simulator.recordedRequests().filter { $0.kind == .create }.count == 1)
         let config = try await runner.run(["config"])
         #expect(config.stdout.contains("daily $0.50"))
+        let dry = try await runner.run(["submit", "--prompt", "three", "--dry-run", "--json"])
+        #expect(dry.status == 0)
+        let refusal = try json(dry.stdout)["budget_refusal"] as? String
+        #expect(refusal?.hasPrefix("daily budget $0.50: spent $0.00 + pending $0.29") == true)
     }
 
     @Test func badBudgetValuesNameTheKey() async throws {

@@ -25,7 +25,18 @@ extension GenerationEngine {
             throw .invalid(error)
         }
         return DryRun(
-            parameters: parameters, request: RequestBuilder.describe(prepared), quote: await quote(parameters))
+            parameters: parameters, request: RequestBuilder.describe(prepared), quote: await quote(parameters),
+            budgetRefusal: await budgetRefusal(parameters))
+    }
+
+    /// What the budget would say about `parameters` if they were submitted now (the store as it
+    /// is at this moment; a real submission checks again in its own transaction).
+    nonisolated func budgetRefusal(_ parameters: GenerationParameters) async -> String? {
+        let budget = configuration.budget
+        guard !budget.isEmpty else { return nil }
+        guard let charge = await budgetCharge(parameters) else { return await unpriceableRefusal(parameters) }
+        guard let ledger = try? store.ledger(periods: budgetPeriods) else { return nil }
+        return budget.refusal(thisJob: charge.usd, thisJobNote: charge.note, ledger: ledger)
     }
 
     /// What a job counts for against the budget: its price, else its model's highest known price
@@ -58,4 +69,6 @@ public struct DryRun: Sendable, Equatable {
     public var request: String
     /// Its price.
     public var quote: PriceQuote
+    /// The sentence a real submission would be refused with by the budget now, if any.
+    public var budgetRefusal: String?
 }

@@ -33,12 +33,15 @@ extension SubmitCommand {
         if let last = p.lastFrame { what += ", last frame \(last)" }
         let price = dryRun.quote.sentence
         let prefix = demo ? "DEMO (simulated, free): " : ""
-        return prefix + "would send: " + InertText.oneLine(what) + " — " + InertText.oneLine(price)
+        let line = prefix + "would send: " + InertText.oneLine(what) + " — " + InertText.oneLine(price)
             + " (nothing was sent)"
+        guard let refusal = dryRun.budgetRefusal else { return line }
+        return line + "\nthe budget would refuse it now: " + InertText.oneLine(refusal)
     }
 
     /// One JSON object: the request's parameters, `estimated_usd` (null when unknown), its source
-    /// or the reason it is unknown, `dry_run` and `demo`.
+    /// or the reason it is unknown, `budget_refusal` (null when the budget would let it through),
+    /// `dry_run` and `demo`.
     static func dryRunJSON(_ dryRun: DryRun, demo: Bool) -> String {
         let p = dryRun.parameters
         var object: [String: Any] = [
@@ -52,6 +55,7 @@ extension SubmitCommand {
             "first_frame": p.firstFrame ?? NSNull(),
             "last_frame": p.lastFrame ?? NSNull(),
             "estimated_usd": dryRun.quote.usd ?? NSNull(),
+            "budget_refusal": dryRun.budgetRefusal ?? NSNull(),
         ]
         switch dryRun.quote {
         case .known(_, let source):
