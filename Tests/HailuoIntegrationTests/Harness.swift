@@ -38,7 +38,8 @@ final class Harness: @unchecked Sendable {
         // seen to take over 1.5 s; tests of timeouts pass their own, shorter one.
         autoDownload: Bool = false, readTimeout: Double = 10, leaseSeconds: Double = 30, baseURL: String? = nil,
         policy: PollPolicy? = nil, requestsPerSecond: Double = 200,
-        createRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2)
+        createRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2),
+        budget: Budget = Budget(), clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> GenerationEngine {
         let endpoint = APIEndpoint(
             baseURL: baseURL ?? simulator.baseURL, family: family, apiKey: "sk-test-harness", connectTimeout: 1,
@@ -49,7 +50,7 @@ final class Harness: @unchecked Sendable {
             requestsPerSecond: requestsPerSecond,
             home: folder.path, createRetry: createRetry,
             pollRetry: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1), leaseSeconds: leaseSeconds,
-            storeWatchInterval: 0.1)
+            storeWatchInterval: 0.1, budget: budget, catalogueTimeout: 10, clock: clock)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let engine = try GenerationEngine(configuration: configuration, logger: logger)

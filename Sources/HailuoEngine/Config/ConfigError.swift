@@ -17,6 +17,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidValue(key: String, value: String, rule: String)
     /// A value is not one of a fixed set.
     case unknownValue(key: String, value: String, allowed: [String])
+    /// A table that allows no unknown keys (`[budget]`: a misspelt cap must not be ignored) has one.
+    case unknownKey(key: String, allowed: [String])
     /// The base URL is not an absolute http(s) URL.
     case invalidBaseURL(value: String, source: String, reason: String)
     /// The selected profile is not defined in the config file.
@@ -67,6 +69,8 @@ public enum ConfigError: Error, CustomStringConvertible, Equatable, Sendable {
             "\(key) \(rule), got \(value)."
         case .unknownValue(let key, let value, let allowed):
             "\(key) must be one of \(allowed.joined(separator: ", ")), got \(value)."
+        case .unknownKey(let key, let allowed):
+            "\(key) is not a known key; its table takes only \(allowed.joined(separator: ", "))."
         case .invalidBaseURL(let value, let source, let reason):
             "The base URL \(value) (from \(source)) \(reason)."
         case .unknownProfile(let name, let source, let known):

@@ -23,6 +23,7 @@ struct ConfigFile: Sendable, Equatable {
     var connectTimeout: Double?
     var readTimeout: Double?
     var notifyOnFinish: FinishNotice?
+    var budget = Budget()
     var profiles: [String: Profile] = [:]
     /// Unknown keys, one sentence each.
     var warnings: [String] = []
@@ -34,7 +35,7 @@ struct ConfigFile: Sendable, Equatable {
         let root = ConfigSection(name: "", values: try ConfigValue.parseDocument(text, path: path))
         var file = ConfigFile()
         file.warnings += root.unknownKeys(
-            known: ["profile", "defaults", "download", "poll", "http", "notify", "profiles"], file: path)
+            known: ["profile", "defaults", "download", "poll", "http", "notify", "budget", "profiles"], file: path)
         file.profile = try root.nonEmptyString("profile")
         if let defaults = try root.section("defaults") { try file.readDefaults(defaults, path: path) }
         if let download = try root.section("download") { try file.readDownload(download, path: path) }
@@ -51,6 +52,7 @@ struct ConfigFile: Sendable, Equatable {
                 file.notifyOnFinish = notice
             }
         }
+        if let budget = try root.section("budget") { file.budget = try readBudget(budget) }
         if let profiles = try root.section("profiles") {
             for name in profiles.values.keys.sorted() {
                 guard let section = try profiles.section(name) else { continue }

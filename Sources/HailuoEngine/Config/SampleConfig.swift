@@ -31,6 +31,13 @@ extension SettingsLoader {
         [notify]
         on_finish = "bell"            # bell | osc9 | osc777 | none
 
+        [budget]
+        # Caps in US dollars, none by default. A job that would pass one is refused before it
+        # is sent; a job whose price is unknown counts as its model's highest known price.
+        # daily_usd = 5.00            # jobs created today (local time), plus jobs still running
+        # monthly_usd = 50.00         # jobs created this calendar month, plus jobs still running
+        # per_job_usd = 0.60          # any one job
+
         # One table per profile. The API key is never written here, and never given as a
         # command-line argument. It comes from, in order:
         #   1. the environment variable AIML_API_KEY;

@@ -44,6 +44,8 @@ public struct Settings: Sendable {
     public var readTimeout: Double
     /// How the terminal UI announces a finished job.
     public var notifyOnFinish: FinishNotice
+    /// Spending caps (`[budget]`); none by default.
+    public var budget: Budget
     /// The XDG paths; ``HailuoPaths/configFile`` is the file actually read (or looked for).
     public var paths: HailuoPaths
     /// Whether ``HailuoPaths/configFile`` existed and was read.
@@ -72,6 +74,7 @@ public struct Settings: Sendable {
         connectTimeout = 10
         readTimeout = 30
         notifyOnFinish = .bell
+        budget = Budget()
         self.paths = paths
         configFileLoaded = false
         warnings = []
@@ -101,6 +104,7 @@ extension Settings: CustomStringConvertible, CustomDebugStringConvertible, Custo
             + "autoDownload: \(autoDownload), poll: \(pollMinInterval)...\(pollMaxInterval) s, "
             + "requestsPerSecond: \(requestsPerSecond), connectTimeout: \(connectTimeout), "
             + "readTimeout: \(readTimeout), notifyOnFinish: \(notifyOnFinish.rawValue), "
+            + "budget: \(budget), "
             + "configFile: \(paths.configFile.path))"
     }
 
@@ -119,7 +123,7 @@ extension Settings: CustomStringConvertible, CustomDebugStringConvertible, Custo
                 "downloadDirectory": downloadDirectory, "autoDownload": autoDownload,
                 "pollMinInterval": pollMinInterval, "pollMaxInterval": pollMaxInterval,
                 "requestsPerSecond": requestsPerSecond, "connectTimeout": connectTimeout,
-                "readTimeout": readTimeout, "notifyOnFinish": notifyOnFinish, "paths": paths,
+                "readTimeout": readTimeout, "notifyOnFinish": notifyOnFinish, "budget": budget, "paths": paths,
                 "configFileLoaded": configFileLoaded, "warnings": warnings,
             ],
             displayStyle: .struct)

@@ -25,6 +25,12 @@ public struct EngineConfiguration: Sendable {
     public var leaseSeconds: Double
     /// How often to look for other processes' changes in the store, seconds.
     public var storeWatchInterval: Double
+    /// Spending caps checked before each job is sent (none by default).
+    public var budget: Budget
+    /// Seconds a catalogue fetch (prices) may take before the cache or built-in table is used.
+    public var catalogueTimeout: Double
+    /// The time used for the price cache's age and the budget's periods (tests move it).
+    public var clock: @Sendable () -> Date
 
     public init(
         endpoint: APIEndpoint, profile: String = "default", databaseURL: URL, downloadDirectory: URL,
@@ -32,7 +38,8 @@ public struct EngineConfiguration: Sendable {
         isDemo: Bool = false, home: String? = nil,
         createRetry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 2, maxDelay: 30),
         pollRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 10),
-        leaseSeconds: Double = 30, storeWatchInterval: Double = 1
+        leaseSeconds: Double = 30, storeWatchInterval: Double = 1, budget: Budget = Budget(),
+        catalogueTimeout: Double = 3, clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.endpoint = endpoint
         self.profile = profile
@@ -47,5 +54,8 @@ public struct EngineConfiguration: Sendable {
         self.pollRetry = pollRetry
         self.leaseSeconds = leaseSeconds
         self.storeWatchInterval = storeWatchInterval
+        self.budget = budget
+        self.catalogueTimeout = catalogueTimeout
+        self.clock = clock
     }
 }

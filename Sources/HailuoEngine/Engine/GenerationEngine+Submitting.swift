@@ -28,11 +28,7 @@ extension GenerationEngine {
             lastFramePath: prepared.lastFrame?.path, lastFrameSHA256: prepared.lastFrame?.sha256,
             family: configuration.endpoint.family, baseURL: configuration.endpoint.baseURL,
             profile: configuration.profile, createdAt: now, updatedAt: now)
-        do {
-            try insertFresh(&job)
-        } catch {
-            throw .local("could not write the job to the store: \(error)")
-        }
+        try await insertWithinBudget(&job)
         logger.info("submitting job \(job.id): \(RequestBuilder.describe(prepared))")
         return await send(prepared, for: job)
     }
@@ -58,7 +54,7 @@ extension GenerationEngine {
                 "the first-frame file \(job.firstFramePath ?? "") changed since the job was made; submit it as a new job"
             )
         }
-        let reset = try store.update(job.id, note: "resubmitted by the user") {
+        let reset = try await resetWithinBudget(job, note: "resubmitted by the user") {
             $0.phase = .submitting
             $0.generationID = nil
             $0.providerStatus = nil
@@ -101,17 +97,6 @@ extension GenerationEngine {
     public func pollNow(_ reference: String) async throws -> Bool {
         let job = try requireJob(reference)
         return await scheduler.pollNow(job.id)
-    }
-
-    private func insertFresh(_ job: inout Job) throws {
-        for attempt in 1...5 {
-            do {
-                try store.insert(job, leaseOwner: owner, leaseSeconds: 3600, note: "submitting")
-                return
-            } catch  where attempt < 5 {
-                job.id = LocalID.make()
-            }
-        }
     }
 
     private func send(_ prepared: PreparedRequest, for job: Job) async -> Job {

@@ -21,6 +21,8 @@ public actor GenerationEngine {
     let client: APIClient
     let scheduler: PollScheduler
     let downloader: Downloader
+    /// Catalogue prices, cached in the store.
+    nonisolated let prices: PriceCatalogue
     private var watcher: Task<Void, Never>?
     /// Downloads in flight in this process, by job id (one per job).
     var downloads: [String: Task<URL, any Error>] = [:]
@@ -53,6 +55,12 @@ public actor GenerationEngine {
         downloader = Downloader(
             httpClient: http, readTimeout: .milliseconds(Int64(configuration.endpoint.readTimeout * 1000)),
             logger: logger)
+        prices = PriceCatalogue(
+            store: store,
+            client: CatalogueClient(
+                baseURL: configuration.endpoint.baseURL, http: http, logger: logger,
+                timeout: configuration.catalogueTimeout),
+            now: configuration.clock)
         let hub = hub
         let settings = PollScheduler.Settings(
             policy: configuration.policy, requestsPerSecond: configuration.requestsPerSecond,

@@ -33,7 +33,7 @@ public final class JobStore: Sendable {
         configuration.label = "hailuo.jobs"
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try Self.openPool(path: path, configuration: configuration)
             try Self.migrate(pool)
         } catch {
             throw StoreError("cannot open the job store at \(path): \(error)")
@@ -57,6 +57,21 @@ public final class JobStore: Sendable {
             return JobStore(url: url, pool: pool)
         } catch {
             throw StoreError("cannot open the job store at \(path): \(error)")
+        }
+    }
+
+    /// Opens the pool. Two processes opening a new store at the same moment both switch it to WAL,
+    /// and SQLite answers the loser `SQLITE_BUSY` at once (its busy timeout does not cover that
+    /// switch): the loser waits a little and opens the store the winner prepared.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var attempt = 1
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && attempt < 10 {
+                Thread.sleep(forTimeInterval: 0.02 * Double(attempt))
+                attempt += 1
+            }
         }
     }
 
@@ -88,15 +103,19 @@ public final class JobStore: Sendable {
     /// (a submission in flight belongs to the process sending it).
     public func insert(_ job: Job, leaseOwner: String? = nil, leaseSeconds: Double = 0, note: String? = nil) throws {
         try pool.write { db in
-            let marks = Array(repeating: "?", count: JobRow.columns.count + 2).joined(separator: ", ")
-            let lease: [(any DatabaseValueConvertible)?] = [
-                leaseOwner, leaseOwner.map { _ in job.createdAt.timeIntervalSince1970 + leaseSeconds },
-            ]
-            try db.execute(
-                sql: "INSERT INTO jobs (\(JobRow.selectList), lease_owner, lease_expires_at) VALUES (\(marks))",
-                arguments: StatementArguments(JobRow.values(job) + lease))
-            try Self.appendEvent(db, job: job, note: note)
+            try Self.insertRow(db, job, leaseOwner: leaseOwner, leaseSeconds: leaseSeconds, note: note)
         }
+    }
+
+    static func insertRow(_ db: Database, _ job: Job, leaseOwner: String?, leaseSeconds: Double, note: String?) throws {
+        let marks = Array(repeating: "?", count: JobRow.columns.count + 2).joined(separator: ", ")
+        let lease: [(any DatabaseValueConvertible)?] = [
+            leaseOwner, leaseOwner.map { _ in job.createdAt.timeIntervalSince1970 + leaseSeconds },
+        ]
+        try db.execute(
+            sql: "INSERT INTO jobs (\(JobRow.selectList), lease_owner, lease_expires_at) VALUES (\(marks))",
+            arguments: StatementArguments(JobRow.values(job) + lease))
+        try appendEvent(db, job: job, note: note)
     }
 
     /// ``recoverAbandoned(isAlive:now:)`` judging holders by their process on this host: a
@@ -171,25 +190,29 @@ public final class JobStore: Sendable {
     public func update(
         _ id: String, note: String? = nil, now: Date = Date(), _ change: @Sendable (inout Job) -> Void
     ) throws -> Job {
-        try pool.write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id = ?", arguments: [id])
-            else { throw StoreError("no job \(id) in the store") }
-            let before = JobRow.job(from: row)
-            var job = before
-            change(&job)
-            job.id = before.id
-            job.updatedAt = now
-            let assignments = JobRow.columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
-            try db.execute(
-                sql: "UPDATE jobs SET \(assignments) WHERE id = ?",
-                arguments: StatementArguments(Array(JobRow.values(job).dropFirst()) + [id]))
-            if job.phase != before.phase || job.providerStatus != before.providerStatus || note != nil {
-                try Self.appendEvent(db, job: job, note: note)
-            }
-            return job
+        try pool.write { db in try Self.updateRow(db, id, note: note, now: now, change) }
+    }
+
+    static func updateRow(
+        _ db: Database, _ id: String, note: String?, now: Date, _ change: @Sendable (inout Job) -> Void
+    ) throws -> Job {
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(JobRow.selectList) FROM jobs WHERE id = ?", arguments: [id])
+        else { throw StoreError("no job \(id) in the store") }
+        let before = JobRow.job(from: row)
+        var job = before
+        change(&job)
+        job.id = before.id
+        job.updatedAt = now
+        let assignments = JobRow.columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ")
+        try db.execute(
+            sql: "UPDATE jobs SET \(assignments) WHERE id = ?",
+            arguments: StatementArguments(Array(JobRow.values(job).dropFirst()) + [id]))
+        if job.phase != before.phase || job.providerStatus != before.providerStatus || note != nil {
+            try appendEvent(db, job: job, note: note)
         }
+        return job
     }
 
     /// Counts one poll of the job (for the request economy figures).

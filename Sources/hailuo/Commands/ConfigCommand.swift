@@ -35,5 +35,6 @@ struct ConfigCommand: AsyncParsableCommand {
         Console.out(
             "polling       every \(Int(settings.pollMinInterval))-\(Int(settings.pollMaxInterval)) s, at most \(settings.requestsPerSecond) requests/s"
         )
+        Console.out("budget        \(settings.budget)")
     }
 }

@@ -30,6 +30,8 @@ struct ResubmitCommand: AsyncParsableCommand {
             }
         } catch let error as EngineError {
             throw CLIFailure(.usage, error.description)
+        } catch let error as SubmitError {
+            throw SubmitCommand.failure(for: error)
         }
     }
 }

@@ -16,6 +16,11 @@ struct SubmitCommand: AsyncParsableCommand {
 
             Prints the job's local id (stdout). Without --wait the job keeps going upstream; \
             `hailuo wait ID` (or any later hailuo process) picks it up.
+
+            The price comes from the provider's model catalogue (cached for a day), else a \
+            built-in table. With --dry-run the request is checked and priced but not sent. A job \
+            that would pass a [budget] cap from the config is refused before anything is sent \
+            (exit 2).
             """)
 
     @Option(help: ArgumentHelp("The prompt text.", valueName: "text"))
@@ -60,9 +65,15 @@ struct SubmitCommand: AsyncParsableCommand {
     @Flag(help: "Print the job as one JSON object.")
     var json = false
 
+    @Flag(
+        name: .customLong("dry-run"),
+        help: "Check and price the request, print what would be sent and its price; send and store nothing.")
+    var dryRun = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
+        if dryRun && (wait || download) { throw ValidationError("--dry-run sends nothing, so it takes no --wait or --download") }
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
         if prompt == nil && promptFile == nil {
             throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE")
@@ -83,6 +94,10 @@ struct SubmitCommand: AsyncParsableCommand {
             resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) }
                 ?? session.settings.defaultResolution,
             firstFrame: image, lastFrame: lastImage)
+        if dryRun {
+            try await runDryRun(parameters, session: session)
+            return
+        }
         let connectionNotes = Task { await ConnectionNotes.print(session.engine.events()) }
         let transfers = TransferBoard()
         defer { connectionNotes.cancel() }
@@ -115,6 +130,8 @@ struct SubmitCommand: AsyncParsableCommand {
             return CLIFailure(.usage, lines.joined(separator: "\n        ") + "\n        (nothing was sent)")
         case .local(let message):
             return CLIFailure(.api, message)
+        case .budget(let sentence):
+            return CLIFailure(.usage, "refused by the budget: \(sentence) (nothing was sent)")
         }
     }
 

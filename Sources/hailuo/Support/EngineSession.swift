@@ -50,7 +50,7 @@ struct EngineSession {
             databaseURL: settings.paths.databaseFile(demo: settings.isDemo),
             downloadDirectory: settings.downloadDirectory, autoDownload: settings.autoDownload,
             policy: policy, requestsPerSecond: settings.requestsPerSecond, isDemo: settings.isDemo,
-            home: ProcessInfo.processInfo.environment["HOME"])
+            home: ProcessInfo.processInfo.environment["HOME"], budget: settings.budget)
         do {
             _ = try settings.paths.createStateDirectory()
             let engine = try GenerationEngine(configuration: configuration, logger: logger)
