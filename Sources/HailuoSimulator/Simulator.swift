@@ -23,7 +23,8 @@ public enum SimulatorError: Error, Sendable {
 /// - control (no auth, not recorded): `POST /__sim/faults` (a `FaultRule` JSON object or an array of
 ///   them; `on` defaults to `any`, a missing `count` means 1, `"count": null` means every request),
 ///   `GET /__sim/requests`, `GET /__sim/issued`, `POST /__sim/advance?seconds=N` (provider seconds),
-///   `POST /__sim/reset`.
+///   `POST /__sim/reset`, `POST /__sim/playground` (`{"model", "prompt", "duration", "resolution"}`:
+///   `addPlaygroundJob`, answers `{"generation_id": ID}`).
 ///
 /// Money and tracing (API.md "Money and tracing"): create and poll answers carry `x-inference-id`,
 /// the echo of a valid `X-Client-Request-Id`, `meta.usage` `{"credits_used", "usd_spent"}` and the

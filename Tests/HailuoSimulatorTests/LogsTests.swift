@@ -281,4 +281,35 @@ struct LogsTests {
             #expect(row["status"] as? String == "succeeded")
         }
     }
+
+    @Test("Playground jobs poll, cost and show up with origin playground and no client id")
+    func playground() async throws {
+        try await withSimulator { simulator, client async throws in
+            let id = simulator.addPlaygroundJob(
+                model: "minimax/hailuo-02", prompt: "A lake", duration: 10, resolution: "768P")
+            #expect(simulator.issuedGenerationIDs().isEmpty)
+            #expect(try await client.poll(id).object?["status"] as? String == "queued")
+            var control = client
+            control.key = nil
+            let added = try await control.send(
+                "POST", "/__sim/playground",
+                rawBody: Data(#"{"model": "minimax/hailuo-2.3", "prompt": "x [sim:fail]"}"#.utf8))
+            #expect(added.status == 200)
+            let failing = try #require(added.object?["generation_id"] as? String)
+            #expect(try await control.send("POST", "/__sim/playground", rawBody: Data("{}".utf8)).status == 400)
+
+            let listed = rows(try await client.logs())
+            #expect(listed.map { $0["inference_id"] as? String } == [failing, id])
+            #expect(listed.allSatisfy { $0["origin"] as? String == "playground" && $0["client_request_id"] is NSNull })
+            #expect((listed[1]["cost"] as? [String: Any])?["credits"] as? Int == 1_176_000)
+
+            simulator.advanceClock(by: 541)
+            let done = try await client.poll(id, .unified)
+            #expect(done.object?["status"] as? String == "completed")
+            #expect(usage(done)?["credits_used"] as? Int == 1_176_000)
+            #expect(try await client.poll(failing).object?["status"] as? String == "error")
+            #expect(try await client.balance() == 99.412)
+            #expect(rows(try await client.logs("period=24h&status=failed")).count == 1)
+        }
+    }
 }
