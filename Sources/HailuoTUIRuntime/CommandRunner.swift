@@ -25,6 +25,10 @@ final class CommandRunner: Sendable {
     func run(_ command: Command) {
         switch command {
         case .submit(let parameters): submit(parameters)
+        case .quote(let parameters):
+            Task.detached { [engine, post] in
+                post(.priceQuoted(parameters, await engine.quote(parameters)))
+            }
         case .checkImage(let slot, let reference):
             let home = home
             Task.detached { [post] in

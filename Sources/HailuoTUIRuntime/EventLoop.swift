@@ -60,6 +60,7 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         let pump = runner.pumpEvents()
         defer { pump.cancel() }
         runner.loadJobsAtStart()
+        perform(model.composer.openingQuote)
         var exit = TUIApp.Exit.quit
         terminal.draw(model.view())
         while true {

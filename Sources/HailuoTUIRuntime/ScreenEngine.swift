@@ -33,6 +33,9 @@ public protocol ScreenEngine: Sendable {
     func jobs(limit: Int?) async throws -> [Job]
     /// A job's status history, oldest first.
     func history(jobID: String) async throws -> [JobEvent]
+    /// What the clip of `parameters` would cost (the catalogue, cached for a day; never more than
+    /// a short wait).
+    func quote(_ parameters: GenerationParameters) async -> PriceQuote
     /// Seconds after acceptance in which a job like this usually finishes.
     func expectedGenerationWindow(for job: Job) -> ClosedRange<Double>
     /// Job changes, store changes by other processes, the connection and downloads, in order.

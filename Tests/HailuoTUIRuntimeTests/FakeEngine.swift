@@ -64,6 +64,7 @@ final class FakeEngine: ScreenEngine {
 
     func history(jobID: String) async throws -> [JobEvent] { [] }
     func expectedGenerationWindow(for job: Job) -> ClosedRange<Double> { 240...300 }
+    func quote(_ parameters: GenerationParameters) async -> PriceQuote { .known(usd: 0.294, source: .catalogue) }
     func events() -> AsyncStream<EngineEvent> { stream }
 
     enum FakeError: Error { case notHere }

@@ -72,7 +72,11 @@ struct UpdateJobActionTests {
         model.receive(.jobsLoaded([JobEntry(job: withOptimizerOff)]))
         model.composer.setIssue("old issue", for: .prompt)
         let commands = model.press(.character("e"))
-        #expect(commands == [.checkImage(.first, "~/a.png"), .checkImage(.last, "https://example.com/b.jpg")])
+        #expect(
+            commands == [
+                .checkImage(.first, "~/a.png"), .checkImage(.last, "https://example.com/b.jpg"),
+                .quote(withOptimizerOff.parameters),
+            ])
         #expect(model.focus == .prompt)
         #expect(model.composer.parameters == withOptimizerOff.parameters)
         #expect(model.composer.issues.isEmpty)

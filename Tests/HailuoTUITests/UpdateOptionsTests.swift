@@ -24,7 +24,8 @@ struct UpdateOptionsTests {
         "F2 F3 F4 F5 change model, duration, resolution and prompt optimizer from any part", arguments: Focus.allCases)
     func functionKeys(focus: Focus) {
         var model = UpdateSupport.model(focus: focus)
-        #expect(model.press(.function(3)).isEmpty)
+        // A toggle sends nothing; it asks for the new price of what Ctrl-S would send.
+        #expect(model.press(.function(3)) == [.quote(model.composer.parameters)])
         #expect(model.composer.duration == 10)
         #expect(model.composer.selectedOption == .duration)
         model.press(.function(3))
@@ -98,7 +99,7 @@ struct UpdateOptionsTests {
         #expect(model.composer.selectedOption == .model)
         model.press(.right)
         #expect(model.composer.selectedOption == .duration)
-        #expect(model.press(.character(" ")).isEmpty)
+        #expect(model.press(.character(" ")) == [.quote(model.composer.parameters)])
         #expect(model.composer.duration == 10)
         model.press(.right)
         #expect(model.composer.selectedOption == .resolution)
@@ -213,5 +214,35 @@ struct UpdateOptionsTests {
         model.press(.function(2))
         #expect(model.composer.model == ModelCatalog.ids[0])
         #expect(model.composer.modelSpec != nil)
+    }
+}
+
+@Suite("Update: the price of what Ctrl-S would send")
+struct UpdatePriceTests {
+    @Test("a quote shows for the toggles it is for; a toggle asks again and hides the old one")
+    func quoteFollowsToggles() {
+        var model = UpdateSupport.model(focus: .options)
+        #expect(model.composer.openingQuote == .quote(model.composer.parameters))
+        #expect(model.composer.currentQuote == nil)
+        let six = model.composer.parameters
+        model.receive(.priceQuoted(six, .known(usd: 0.294, source: .catalogue)))
+        #expect(model.composer.currentQuote == .known(usd: 0.294, source: .catalogue))
+        #expect(model.composer.priceWordings(demo: false).first == "$0.29 a clip (catalogue)")
+        #expect(model.composer.priceWordings(demo: true).last == "$0.29 DEMO")
+        #expect(model.press(.function(3)) == [.quote(model.composer.parameters)])
+        #expect(model.composer.currentQuote == nil, "a 6 s price is not shown for a 10 s clip")
+        model.receive(.priceQuoted(six, .known(usd: 0.294, source: .catalogue)))
+        #expect(model.composer.currentQuote == nil, "a late answer for old toggles is dropped")
+        model.receive(.priceQuoted(model.composer.parameters, .unknown(reason: "priced per request content")))
+        #expect(model.composer.priceWordings(demo: false).first == "price unknown: priced per request content")
+        #expect(model.typeText("words").isEmpty, "the prompt does not change the price")
+    }
+
+    @Test("the options row shows the price at its right end")
+    func priceOnScreen() {
+        var model = UpdateSupport.model(size: UpdateSupport.wide, focus: .prompt)
+        model.receive(.priceQuoted(model.composer.parameters, .known(usd: 0.294, source: .catalogue)))
+        let row = model.view().lines()[model.layout.options.y]
+        #expect(row.hasSuffix("$0.29 a clip DEMO"))
     }
 }

@@ -15,6 +15,8 @@ extension AppModel {
             statusBar.setConnection(state)
         case .balance(let usd):
             statusBar.setBalance(usd)
+        case .priceQuoted(let parameters, let quote):
+            composer.receive(quote, for: parameters)
         case .downloadProgress(let progress):
             jobs.setProgress(progress)
         case .downloadFailed(let jobID, let message):

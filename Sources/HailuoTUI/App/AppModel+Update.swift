@@ -15,6 +15,8 @@ extension AppModel {
         if let request = details.historyRequest(shown: shown, selected: jobs.selected?.job) {
             commands.append(request)
         }
+        // The composer's price follows its toggles.
+        if let quote = composer.quoteRequest() { commands.append(quote) }
         return commands
     }
 

@@ -18,7 +18,9 @@ extension AppModel {
         // Keys go to the filter while it is typed, so no composer editor shows a cursor then.
         let editorsActive = !overlayOpen && jobs.filterEditor == nil
         if layout.showsComposer {
-            composer.draw(into: &canvas, theme: theme, layout: layout, focus: focus, active: editorsActive)
+            composer.draw(
+                into: &canvas, theme: theme, layout: layout, focus: focus, active: editorsActive,
+                demo: environment.isDemo)
         }
         jobs.draw(into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs)
         if let rect = layout.details {

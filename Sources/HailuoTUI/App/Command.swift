@@ -4,6 +4,8 @@ import HailuoCore
 /// Work ``AppModel/update(_:)`` asks the runtime to do; results come back as ``Msg``s.
 public enum Command: Sendable, Equatable {
     case submit(GenerationParameters)
+    /// Price the clip these parameters would make (the catalogue, cached; never blocks the screen).
+    case quote(GenerationParameters)
     /// Run the preflight on an image field's text.
     case checkImage(ImageSlot, String)
     /// List path candidates for what is typed in an image field.

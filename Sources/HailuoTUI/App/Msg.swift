@@ -23,6 +23,8 @@ public enum Msg: Sendable, Equatable {
     /// A job's status history, oldest first.
     case historyLoaded(jobID: String, [JobEvent])
     case connection(ConnectionState)
+    /// What the clip of these parameters costs.
+    case priceQuoted(GenerationParameters, PriceQuote)
     /// The account's balance in USD, when the provider told it (`nil`: unknown).
     case balance(Double?)
     case downloadProgress(DownloadProgress)

@@ -5,11 +5,13 @@ import TUIKit
 extension Composer {
     /// The prompt box, the two image fields, the options row and the note row. `focus` is the
     /// screen's; `active` is false while an overlay or the filter has the keys (no cursor then).
-    func draw(into canvas: inout Canvas, theme: Theme, layout: ScreenLayout, focus: Focus, active: Bool) {
+    func draw(
+        into canvas: inout Canvas, theme: Theme, layout: ScreenLayout, focus: Focus, active: Bool, demo: Bool
+    ) {
         drawPromptBox(into: &canvas, theme: theme, layout: layout, focused: focus == .prompt, active: active)
         drawImageField(.first, into: &canvas, theme: theme, rect: layout.firstFrame, focus: focus, active: active)
         drawImageField(.last, into: &canvas, theme: theme, rect: layout.lastFrame, focus: focus, active: active)
-        drawOptions(into: &canvas, theme: theme, rect: layout.options, focus: focus)
+        drawOptions(into: &canvas, theme: theme, rect: layout.options, focus: focus, demo: demo)
         drawNote(into: &canvas, theme: theme, layout: layout, focus: focus)
     }
 
@@ -145,7 +147,7 @@ extension Composer {
 
     // MARK: Options
 
-    private func drawOptions(into canvas: inout Canvas, theme: Theme, rect: Rect, focus: Focus) {
+    private func drawOptions(into canvas: inout Canvas, theme: Theme, rect: Rect, focus: Focus, demo: Bool) {
         guard !rect.isEmpty else { return }
         let focused = focus == .options
         if focused { canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: rect.y), style: theme.focusedLabel) }
@@ -156,9 +158,36 @@ extension Composer {
             optionSpans(theme: theme, focused: focused, functionKeys: false, shortLabels: true),
             optionSpans(theme: theme, focused: focused, functionKeys: false, shortLabels: true, chosenOnly: true),
         ]
+        // The price of exactly what Ctrl-S would send sits at the right end, in the longest
+        // wording that fits beside the fullest toggles.
+        let prices = priceWordings(demo: demo)
+        for spans in variants {
+            for price in prices where spans.displayWidth + 2 + price.displayWidth <= room {
+                Paint.spans(
+                    spans, on: &canvas, at: Point(x: rect.x + 2, y: rect.y), width: room,
+                    ellipsis: theme.glyphs.ellipsis)
+                let style = currentQuote?.usd == nil ? theme.dim : theme.label.bolded
+                canvas.draw(theme.ascii(price), at: Point(x: rect.maxX - price.displayWidth, y: rect.y), style: style)
+                return
+            }
+        }
         let spans = variants.first { $0.displayWidth <= room } ?? variants[variants.count - 1]
         Paint.spans(
             spans, on: &canvas, at: Point(x: rect.x + 2, y: rect.y), width: room, ellipsis: theme.glyphs.ellipsis)
+    }
+
+    /// The price line's wordings, longest first: `$0.29 a clip (catalogue)` … `$0.29`; nothing
+    /// while the quote is on its way.
+    func priceWordings(demo: Bool) -> [String] {
+        switch currentQuote {
+        case nil: return []
+        case .known(let usd, let source)?:
+            let figure = PriceQuote.dollars(usd)
+            if demo { return ["\(figure) a clip (DEMO, not billed)", "\(figure) a clip DEMO", "\(figure) DEMO"] }
+            return ["\(figure) a clip (\(source.label))", "\(figure) a clip", figure]
+        case .unknown(let reason)?:
+            return ["price unknown: \(Formatting.oneLine(reason, limit: 40))", "price unknown", "$?"]
+        }
     }
 
     /// One value of a toggle as drawn.

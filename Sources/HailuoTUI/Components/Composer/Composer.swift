@@ -57,6 +57,10 @@ public struct Composer: Sendable, Equatable {
     public private(set) var historyIndex: Int?
     /// The text that was in the editor before recalling started.
     private var draftBeforeHistory: String?
+    /// The price of the clip these toggles make, once the engine quoted it.
+    public private(set) var price: QuotedPrice?
+    /// The toggles last sent for a quote (a new quote is asked when they change).
+    private var quoteAsked: PriceKey?
 
     /// A composer filled with the config's defaults.
     public init(defaults: GenerationParameters) {
@@ -67,7 +71,11 @@ public struct Composer: Sendable, Equatable {
         duration = defaults.duration
         resolution = defaults.resolution
         promptOptimizer = defaults.promptOptimizer
+        quoteAsked = PriceKey(defaults)
     }
+
+    /// The quote the screen asks for when it opens (later ones follow the toggles).
+    public var openingQuote: Command { .quote(parameters) }
 
     /// The parameters as typed (empty image fields are `nil`).
     public var parameters: GenerationParameters {
@@ -93,6 +101,48 @@ public struct Composer: Sendable, Equatable {
 
     /// The model's rules: its table entry, or `nil` for a model the table does not know.
     public var modelSpec: VideoModel? { ModelCatalog.model(model) }
+
+    // MARK: Price
+
+    /// What decides a clip's price: the model and the clip's length and size.
+    public struct PriceKey: Sendable, Hashable {
+        var model: ModelID
+        var duration: Int
+        var resolution: Resolution
+
+        init(_ parameters: GenerationParameters) {
+            model = parameters.model
+            duration = parameters.duration
+            resolution = parameters.resolution
+        }
+    }
+
+    /// A quote and the toggles it is for.
+    public struct QuotedPrice: Sendable, Equatable {
+        var key: PriceKey
+        var quote: PriceQuote
+    }
+
+    /// The quote for exactly what Ctrl-S would send, or `nil` while it is being asked.
+    public var currentQuote: PriceQuote? {
+        guard let price, price.key == PriceKey(parameters) else { return nil }
+        return price.quote
+    }
+
+    /// A quote to ask for, when the toggles changed since the last one was asked.
+    mutating func quoteRequest() -> Command? {
+        let key = PriceKey(parameters)
+        guard key != quoteAsked else { return nil }
+        quoteAsked = key
+        return .quote(parameters)
+    }
+
+    /// Takes a quote, unless the toggles have moved on since.
+    mutating func receive(_ quote: PriceQuote, for quoted: GenerationParameters) {
+        let key = PriceKey(quoted)
+        guard key == PriceKey(parameters) else { return }
+        price = QuotedPrice(key: key, quote: quote)
+    }
 
     // MARK: Loading
 
