@@ -93,6 +93,23 @@ enum FaultMatrix {
         .init(fault: "expired-link", kind: .download, phase: .completed, message: nil, firstDownloadSaves: true),
     ]
 
+    /// Bad cost figures on a create or a poll answer: the job ends as usual, with one create, and
+    /// never a crash or a resend (what cost is kept is checked by the tracing tests).
+    static let money: [FaultMatrixCase] = [RequestKind.create, .poll].flatMap { kind in
+        ["cost-headers-missing", "cost-headers-negative", "cost-headers-garbage", "cost-headers-disagree"].map {
+            FaultMatrixCase(fault: $0, kind: kind, phase: .completed, message: nil)
+        }
+    }
+
+    /// Trouble with the account's side routes (balance, request logs): jobs are not touched.
+    static let account: [FaultMatrixCase] = [
+        .init(fault: "billing-500", kind: .billing, phase: .completed, message: nil),
+        .init(fault: "logs-400", kind: .logs, phase: .completed, message: nil),
+        .init(fault: "logs-429", kind: .logs, phase: .completed, message: nil),
+        .init(fault: "logs-500", kind: .logs, phase: .completed, message: nil),
+        .init(fault: "logs-null-rows", kind: .logs, phase: .completed, message: nil),
+    ]
+
     /// Every row.
-    static let all = create + poll + download
+    static let all = create + poll + download + money + account
 }
