@@ -12,7 +12,7 @@ struct SimulateCommand: AsyncParsableCommand {
               AIML_API_BASE_URL=http://127.0.0.1:PORT AIML_API_KEY=anything hailuo submit --prompt "..."
             Prompt markers choose an outcome: [sim:fail], [sim:error-detail], [sim:error-text], \
             [sim:unknown-status], [sim:no-url], [sim:lost]. Faults: --fault NAME (every request) \
-            or POST /__sim/faults with {"fault": NAME, "on": "create|poll|download|any", "count": N}.
+            or POST /__sim/faults with {"fault": NAME, "on": "create|poll|download|catalogue|billing|logs|any", "count": N}.
             Fault names: \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")).
             """)
 
@@ -29,14 +29,16 @@ struct SimulateCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("fault-on"),
-        help: ArgumentHelp("Which requests --fault applies to: create, poll, download, any.", valueName: "kind"))
+        help: ArgumentHelp(
+            "Which requests --fault applies to: create, poll, download, catalogue, billing, logs, any.",
+            valueName: "kind"))
     var faultOn: String = "any"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard timeScale > 0 else { throw ValidationError("--time-scale must be more than 0") }
         guard RequestKind(rawValue: faultOn) != nil else {
-            throw ValidationError("--fault-on must be create, poll, download or any")
+            throw ValidationError("--fault-on must be create, poll, download, catalogue, billing, logs or any")
         }
         for name in fault where SimulatorFault(rawValue: name) == nil {
             throw ValidationError(
