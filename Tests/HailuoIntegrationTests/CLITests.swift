@@ -192,10 +192,12 @@ struct CLICrashTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        for _ in 0..<200 where simulator.recordedRequests().isEmpty {
+        // The submit asks the catalogue for the price first; the create is the request to kill in.
+        func creates() -> Int { simulator.recordedRequests().filter { $0.kind == .create }.count }
+        for _ in 0..<400 where creates() == 0 {
             try await Task.sleep(for: .milliseconds(25))
         }
-        #expect(simulator.recordedRequests().count == 1)
+        #expect(creates() == 1)
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let jobs = try await cli.run(["jobs", "--json"])

@@ -34,7 +34,9 @@ struct PriceCLITests {
         let text = try await runner.run(["submit", "--prompt", "a boat", "--resolution", "1080P", "--dry-run"])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("would send: minimax/hailuo-02 6 s 1080P"))
-        #expect(text.stdout.contains("$0.51 (catalogue)"))
+        // The catalogue's figure, or the built-in table's when the catalogue is slower than the
+        // submit's patience on a loaded machine: the same $0.51 either way.
+        #expect(text.stdout.contains("$0.51 (catalogue)") || text.stdout.contains("$0.51 (built-in table"))
         #expect(!text.stdout.contains("DEMO"))
 
         let object = try await runner.run(["submit", "--prompt", "a boat", "--resolution", "1080P", "--dry-run", "--json"])
