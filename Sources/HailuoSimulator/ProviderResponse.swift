@@ -22,12 +22,15 @@ enum ProviderResponse {
         )
     }
 
-    /// The provider's error body: `{"message", "path", "requestId", "statusCode", "timestamp"}`.
-    static func error(status: Int, message: String, path: String, headers: HTTPFields = [:]) -> Response {
+    /// The provider's error body: `{"message", "path", "requestId", "statusCode", "timestamp"}`;
+    /// `requestID` nil = a fresh one.
+    static func error(
+        status: Int, message: String, path: String, headers: HTTPFields = [:], requestID: String? = nil
+    ) -> Response {
         let body: JSONValue = [
             "message": .string(message),
             "path": .string(path),
-            "requestId": .string(UUID().uuidString.lowercased()),
+            "requestId": .string(requestID ?? UUID().uuidString.lowercased()),
             "statusCode": .number(Double(status)),
             "timestamp": .string(Date().formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))),
         ]
@@ -53,26 +56,28 @@ enum ProviderResponse {
         )
     }
 
-    /// The error answer of a status fault (429, 5xx, 401, 403).
-    static func fault(_ fault: SimulatorFault, path: String) -> Response? {
+    /// The error answer of a status fault (429, 5xx, 401, 403); `requestID` nil = a fresh one.
+    static func fault(_ fault: SimulatorFault, path: String, requestID: String? = nil) -> Response? {
+        let tooMany = "Too many requests: rate limit exceeded"
         switch fault {
         case .rateLimited:
-            return error(status: 429, message: "Too many requests: rate limit exceeded", path: path)
+            return error(status: 429, message: tooMany, path: path, requestID: requestID)
         case .rateLimitedRetryAfter:
-            return error(
-                status: 429, message: "Too many requests: rate limit exceeded", path: path, headers: [.retryAfter: "2"])
-        case .serverError:
-            return error(status: 500, message: "Internal server error", path: path)
+            return error(status: 429, message: tooMany, path: path, headers: [.retryAfter: "2"], requestID: requestID)
+        case .serverError, .billingServerError:
+            return error(status: 500, message: "Internal server error", path: path, requestID: requestID)
         case .badGateway:
-            return error(status: 502, message: "Bad gateway", path: path)
+            return error(status: 502, message: "Bad gateway", path: path, requestID: requestID)
         case .unavailable:
-            return error(status: 503, message: "Service unavailable", path: path)
+            return error(status: 503, message: "Service unavailable", path: path, requestID: requestID)
         case .gatewayTimeout:
-            return error(status: 504, message: "Generation timeout", path: path)
+            return error(status: 504, message: "Generation timeout", path: path, requestID: requestID)
         case .unauthorized:
-            return error(status: 401, message: "Unauthorized: invalid API key", path: path)
+            return error(status: 401, message: "Unauthorized: invalid API key", path: path, requestID: requestID)
         case .noCredits:
-            return error(status: 403, message: "Forbidden: not enough credits to perform this request", path: path)
+            return error(
+                status: 403, message: "Forbidden: not enough credits to perform this request", path: path,
+                requestID: requestID)
         default:
             return nil
         }
@@ -82,7 +87,7 @@ enum ProviderResponse {
     static func statusCode(of fault: SimulatorFault) -> Int? {
         switch fault {
         case .rateLimited, .rateLimitedRetryAfter: 429
-        case .serverError: 500
+        case .serverError, .billingServerError: 500
         case .badGateway: 502
         case .unavailable: 503
         case .gatewayTimeout: 504

@@ -39,4 +39,6 @@ public struct RecordedRequest: Sendable, Codable, Equatable {
     /// HTTP status of the answer; 0 when the connection was dropped before a complete answer
     /// (`reset` fault or `[sim:lost]` marker).
     public var answeredStatus: Int
+    /// The `X-Client-Request-Id` header as sent (valid or not); nil when there was none.
+    public var clientRequestID: String?
 }

@@ -18,9 +18,12 @@ extension Simulator {
         let now = clockNow()
         let elapsed = (now - Double(id.createdMillis) / 1000) * timeScale
         var snapshot = JobLifecycle.snapshot(of: id, elapsed: elapsed)
+        let ended = snapshot.status == "completed" || snapshot.status == "error"
         let fault = state.withLock { state in
             state.takeFault(for: .poll, header: incoming.headerFault) { fault in
-                fault != .expiredLink || snapshot.isCompletedWithVideo
+                if fault == .expiredLink { return snapshot.isCompletedWithVideo }
+                if fault.isCostHeaderFault { return ended }
+                return true
             }
         }
         var answer = Answer(response: Response(status: .ok), status: 200, generationID: givenID, fault: fault)
@@ -44,7 +47,8 @@ extension Simulator {
 
         let known = state.withLock { $0.jobs[id.numeric] }
         let resolution = known?.resolution ?? (id.outcome == .failsResolutionDuration ? "1080P" : "768P")
-        let usageKey = family == .vendor ? "tokens_used" : "credits_used"
+        // A failed job costs nothing; any other answer states what the job costs (the hold).
+        let credits = snapshot.status == "error" ? 0 : known?.credits ?? unknownJobCredits(givenID, id, resolution)
         let video: JSONValue =
             snapshot.status == "completed" && snapshot.hasVideo
             ? ["url": .string(SignedLink.url(origin: incoming.origin, numericID: id.numeric, expires: expires))]
@@ -54,7 +58,7 @@ extension Simulator {
             "status": .string(snapshot.status),
             "video": video,
             "error": fault == .hostileText ? SimulatorHostileText.pollError : snapshot.error?.json ?? .null,
-            "meta": ["usage": [usageKey: .number(Self.usage(duration: id.clipSeconds, resolution: resolution))]],
+            "meta": ["usage": usage(credits: credits, family: family)],
         ]
         answer.response = ProviderResponse.json(body)
         switch fault {
@@ -66,6 +70,18 @@ extension Simulator {
         case .malformedJSON?: answer.response = ProviderResponse.malformed(id: givenID)
         default: break
         }
+        if answer.status == 200 {
+            answer.headers[.inferenceID] = givenID
+            answer.headers.append(contentsOf: costHeaders(credits: credits, fault: fault))
+        }
         return answer
+    }
+
+    /// The price of a job another instance issued: its model from a unified id's suffix (else
+    /// Hailuo-02), its clip length from the id, `resolution` guessed by the caller.
+    private func unknownJobCredits(_ givenID: String, _ id: GenerationID, _ resolution: String) -> Int {
+        let parts = givenID.split(separator: ":", maxSplits: 1)
+        let model = parts.count == 2 ? String(parts[1]) : "minimax/hailuo-02"
+        return credits(model: model, resolution: resolution, duration: id.clipSeconds)
     }
 }

@@ -11,6 +11,8 @@ struct Answer: Sendable {
     var fault: SimulatorFault?
     /// Seconds to wait before sending (the `slow` fault).
     var delay: Double = 0
+    /// Headers added to `response` unless the connection is dropped (tracing and cost headers).
+    var headers: HTTPFields = [:]
 }
 
 /// Facts about a request that every handler needs.
@@ -19,10 +21,17 @@ struct IncomingRequest: Sendable {
     var path: String
     var query: String
     var queryItems: [String: String]
+    /// Every query item in order, repeated names included (`?model=a&model=b`).
+    var queryPairs: [(name: String, value: String)]
     var hadValidAuth: Bool
     var authorizationPresent: Bool
     var headerFault: SimulatorFault?
     var rangeHeader: String?
+    var ifNoneMatch: String?
+    /// `X-Client-Request-Id` as sent.
+    var clientRequestHeader: String?
+    /// `X-Client-Request-Id` when it is valid (1-128 of `A-Z a-z 0-9 . _ : -`), else nil.
+    var clientRequestID: String? { ClientRequestID.validated(clientRequestHeader) }
     /// `http://host:port` as the client addressed us, for links.
     var origin: String
     var body: Data?
@@ -32,6 +41,8 @@ struct IncomingRequest: Sendable {
 extension Simulator {
     static let vendorPath = "/v2/generate/video/minimax/generation"
     static let unifiedPath = "/v2/video/generations"
+    static let cataloguePath = "/v1/models"
+    static let billingPath = "/v2/billing"
     /// Lower-case name of the per-request fault header.
     static let faultHeaderName = "x-simulator-fault"
     static let maximumBodySize = 64 * 1024 * 1024
@@ -63,17 +74,20 @@ extension Simulator {
             path: path,
             query: request.uri.query ?? "",
             queryItems: Self.queryItems(request.uri.query),
+            queryPairs: Self.queryPairs(request.uri.query),
             hadValidAuth: isAccepted(authorization: request.headers[.authorization]),
             authorizationPresent: request.headers[.authorization] != nil,
             headerFault: headerFault,
             rangeHeader: request.headers[.range],
+            ifNoneMatch: request.headers[.ifNoneMatch],
+            clientRequestHeader: request.headers[.clientRequestID],
             origin: origin(authority: request.head.authority),
             body: body,
             bodyJSON: body.flatMap(JSONValue.parse)
         )
 
         let (kind, family) = Self.classify(method: request.method, path: path)
-        let answer: Answer
+        var answer: Answer
         if let headerValue, headerFault == nil {
             let expected = SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")
             let response = ProviderResponse.error(
@@ -86,12 +100,18 @@ extension Simulator {
             case (.create, let family?): answer = create(incoming, family: family)
             case (.poll, let family?): answer = poll(incoming, family: family)
             case (.download, _): answer = download(incoming)
+            case (.catalogue, _): answer = catalogue(incoming)
+            case (.billing, _): answer = billing(incoming)
             default:
                 let response = ProviderResponse.error(
                     status: 404, message: "Cannot \(incoming.method) \(path)", path: path)
                 answer = Answer(response: response, status: 404)
             }
         }
+        if kind == .create || kind == .poll, let clientRequestID = incoming.clientRequestID {
+            answer.headers[.clientRequestID] = clientRequestID
+        }
+        if answer.status != 0 { answer.response.headers.append(contentsOf: answer.headers) }
         record(incoming, kind: kind, family: family, answer: answer, receivedAt: receivedAt)
         if answer.delay > 0 {
             let delay = answer.delay
@@ -111,6 +131,11 @@ extension Simulator {
             case unifiedPath: .unified
             default: nil
             }
+        switch (method, trimmed) {
+        case (.get, cataloguePath): return (.catalogue, nil)
+        case (.get, billingPath): return (.billing, nil)
+        default: break
+        }
         if let family {
             switch method {
             case .post: return (.create, family)
@@ -158,6 +183,14 @@ extension Simulator {
         return result
     }
 
+    /// Every query item of `query` in order, repeated names included; a missing value is "".
+    static func queryPairs(_ query: String?) -> [(name: String, value: String)] {
+        guard let query, !query.isEmpty, let items = URLComponents(string: "http://x/?" + query)?.queryItems else {
+            return []
+        }
+        return items.map { ($0.name, $0.value ?? "") }
+    }
+
     private func record(
         _ incoming: IncomingRequest, kind: RequestKind, family: SimulatorEndpointFamily?, answer: Answer,
         receivedAt: Date
@@ -177,7 +210,8 @@ extension Simulator {
             generationID: answer.generationID,
             fault: answer.fault,
             receivedAt: receivedAt,
-            answeredStatus: answer.status
+            answeredStatus: answer.status,
+            clientRequestID: incoming.clientRequestHeader
         )
         state.withLock { $0.recordings.append(recorded) }
     }

@@ -13,15 +13,23 @@ public enum SimulatorError: Error, Sendable {
 
 /// A fake AI/ML API (MiniMax Hailuo video endpoints, both families) on loopback HTTP.
 ///
-/// Routes (the provider's routes, docs/PROVIDER.md, need `Authorization: Bearer <key>`):
+/// Routes (the provider's routes, docs/PROVIDER.md, but the catalogue need `Authorization: Bearer <key>`):
 /// - vendor: `POST /v2/generate/video/minimax/generation`, `GET ...?generation_id=ID`;
 /// - unified: `POST /v2/video/generations`, `GET ...?generation_id=ID`;
+/// - money: `GET /v1/models[?id=ID][&include=pricing]` (no key; `ETag` / `If-None-Match`),
+///   `GET /v2/billing`;
 /// - downloads (no auth, signed): `GET /files/<id>.mp4?Expires=<unix s>&Signature=<hex>`,
 ///   with `Range: bytes=N-` / `bytes=N-M` / `bytes=-N` (206) support;
 /// - control (no auth, not recorded): `POST /__sim/faults` (a `FaultRule` JSON object or an array of
 ///   them; `on` defaults to `any`, a missing `count` means 1, `"count": null` means every request),
 ///   `GET /__sim/requests`, `GET /__sim/issued`, `POST /__sim/advance?seconds=N` (provider seconds),
 ///   `POST /__sim/reset`.
+///
+/// Money and tracing (API.md "Money and tracing"): create and poll answers carry `x-inference-id`,
+/// the echo of a valid `X-Client-Request-Id`, `meta.usage` `{"credits_used", "usd_spent"}` and the
+/// `x-aimlapi-credits-used` / `x-aimlapi-usd-spent` headers with the job's price (`SimulatorPrices`,
+/// or the catalogue as changed at run time); a failed job's answers say 0. The balance loses a job's
+/// price when the job completes on simulated time.
 ///
 /// Jobs live on simulated time: `queued` for the first 10 % of their span, then `generating`, then
 /// `completed`; a 6 s clip takes 240...300 provider seconds, a 10 s clip 480...540, divided by
@@ -51,7 +59,7 @@ public final class Simulator: Sendable {
     /// A simulator that is not listening yet; call `start()`.
     public init(configuration: SimulatorConfiguration = .init()) {
         self.configuration = configuration
-        self.state = LockedState(SimulatorState(runFaults: configuration.faults))
+        self.state = LockedState(SimulatorState(runFaults: configuration.faults, catalogue: configuration.catalogue))
         if let logger = configuration.logger {
             self.logger = logger
         } else {
@@ -187,15 +195,17 @@ public final class Simulator: Sendable {
         state.withLock { $0.clockOffset += seconds / scale }
     }
 
-    /// Forgets recordings, issued ids and injected faults, and re-arms the configuration's faults.
-    /// Jobs keep running: their ids still answer.
+    /// Forgets recordings, issued ids and injected faults, re-arms the configuration's faults and
+    /// restores its catalogue. Jobs keep running (their ids still answer), and the balance keeps them.
     public func reset() {
         let runFaults = configuration.faults
+        let catalogue = configuration.catalogue
         state.withLock { state in
             state.recordings = []
             state.issued = []
             state.injected = []
             state.runFaults = runFaults
+            state.catalogue = catalogue
         }
     }
 

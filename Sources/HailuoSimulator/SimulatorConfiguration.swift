@@ -17,6 +17,14 @@ public struct SimulatorConfiguration: Sendable {
     public var slowDelay: Double
     /// Faults for this run, applied in order after injected ones. `Simulator.reset()` re-arms them.
     public var faults: [FaultRule]
+    /// The model catalogue `GET /v1/models` serves and jobs are charged by; `SimulatorPrices.catalogue`
+    /// unless told otherwise. `Simulator.reset()` restores it after runtime changes.
+    public var catalogue: [SimulatorCatalogueModel]
+    /// USD on the account at start (`GET /v2/billing`); each job that completes takes its price off.
+    public var startingBalance: Double
+    /// Older answers: `meta.usage` holds only `{"tokens_used": N}` (N = the credits) and no
+    /// `x-aimlapi-*` cost headers are sent.
+    public var legacyUsage: Bool
     /// Logger for the server; nil = a swift-log logger labelled `hailuo.simulator` at level warning.
     public var logger: Logger?
 
@@ -29,6 +37,9 @@ public struct SimulatorConfiguration: Sendable {
         linkLifetime: Double = 9 * 3600,
         slowDelay: Double = 5,
         faults: [FaultRule] = [],
+        catalogue: [SimulatorCatalogueModel] = SimulatorPrices.catalogue,
+        startingBalance: Double = 100,
+        legacyUsage: Bool = false,
         logger: Logger? = nil
     ) {
         self.host = host
@@ -38,6 +49,9 @@ public struct SimulatorConfiguration: Sendable {
         self.linkLifetime = linkLifetime
         self.slowDelay = slowDelay
         self.faults = faults
+        self.catalogue = catalogue
+        self.startingBalance = startingBalance
+        self.legacyUsage = legacyUsage
         self.logger = logger
     }
 }

@@ -16,12 +16,23 @@
 /// | `error-message` / `error-detail` / `error-text` | not applicable | status `"error"` with that error shape | not applicable |
 /// | `expired-link` | not applicable | a completed answer's URL is already expired | 403 "Request has expired" |
 /// | `hostile-text` | 400, no job; message (echoing the prompt) and `requestId` hold escapes | `"error"`, same | n/a |
+/// | `cost-headers-missing` | normal answer without `x-aimlapi-credits-used` / `x-aimlapi-usd-spent` | same, on the answer of an ended job | not applicable |
+/// | `cost-headers-negative` | both cost headers are `-1` | same, on the answer of an ended job | not applicable |
+/// | `cost-headers-garbage` | both cost headers are `abc` | same, on the answer of an ended job | not applicable |
+/// | `cost-headers-disagree` | the headers say twice the figures of `meta.usage` | same, on the answer of an ended job | not applicable |
+///
+/// The account routes have faults of their own (the ones above leave them alone):
+///
+/// | fault | request | effect |
+/// |---|---|---|
+/// | `billing-500` | `GET /v2/billing` | 500 with the provider error body |
 ///
 /// A fault that is not applicable to a request is neither applied nor consumed; neither is one met
 /// by a request refused before faults are consulted (401 for the key, 400 for the body, 404 for an
 /// unknown id or path, 403 for a bad download signature). Order: the `X-Simulator-Fault` header,
 /// then injected rules, then the configuration's rules; `expired-link` on a poll waits for an
-/// answer that carries a video URL.
+/// answer that carries a video URL, and a cost-header fault on a poll waits for the answer of a
+/// job that has ended (`completed` or `error`).
 public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
     /// HTTP 429 without `Retry-After`.
     case rateLimited = "rate-limit"
@@ -62,15 +73,34 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
     /// Answers carrying terminal escape sequences and control characters (`SimulatorHostileText`):
     /// a create is refused with 400, a poll fails the job.
     case hostileText = "hostile-text"
+    /// A create or poll answer without the `x-aimlapi-*` cost headers (`meta.usage` is intact).
+    case costHeadersMissing = "cost-headers-missing"
+    /// Cost headers that say `-1`.
+    case costHeadersNegative = "cost-headers-negative"
+    /// Cost headers that say `abc`.
+    case costHeadersGarbage = "cost-headers-garbage"
+    /// Cost headers that say twice what `meta.usage` says.
+    case costHeadersDisagree = "cost-headers-disagree"
+    /// `GET /v2/billing` answers 500.
+    case billingServerError = "billing-500"
+
+    /// Whether this is one of the four cost-header faults.
+    var isCostHeaderFault: Bool {
+        [.costHeadersMissing, .costHeadersNegative, .costHeadersGarbage, .costHeadersDisagree].contains(self)
+    }
 
     /// Whether this fault means anything for a request of `kind`.
     func applies(to kind: RequestKind) -> Bool {
         switch self {
         case .rateLimited, .rateLimitedRetryAfter, .serverError, .badGateway, .unavailable,
             .gatewayTimeout, .unauthorized, .noCredits, .slow, .reset:
-            return kind != .any
+            return kind == .create || kind == .poll || kind == .download
         case .truncatedJSON, .malformedJSON, .hostileText:
             return kind == .create || kind == .poll
+        case .costHeadersMissing, .costHeadersNegative, .costHeadersGarbage, .costHeadersDisagree:
+            return kind == .create || kind == .poll
+        case .billingServerError:
+            return kind == .billing
         case .unknownStatus, .completedWithoutURL, .errorMessage, .errorDetail, .errorText:
             return kind == .poll
         case .expiredLink:
@@ -87,6 +117,10 @@ public enum RequestKind: String, Sendable, Codable {
     case poll
     /// A video download (`GET /files/<id>.mp4`).
     case download
+    /// The model catalogue (`GET /v1/models`).
+    case catalogue
+    /// The balance (`GET /v2/billing`).
+    case billing
     /// In a `FaultRule`: every kind. In a `RecordedRequest`: a request that is none of the above
     /// (unknown path or method).
     case any

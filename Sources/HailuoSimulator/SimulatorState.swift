@@ -4,10 +4,17 @@ import Foundation
 struct IssuedJob: Sendable {
     /// The id as handed to the client (unified ids with their `:model` suffix).
     var issuedID: String
+    /// The decoded id (creation time, clip length, outcome).
+    var id: GenerationID
     var model: String
     var duration: Int
     var resolution: String
-    var family: SimulatorEndpointFamily
+    /// The endpoint family of the create; nil for a job made through `addPlaygroundJob`.
+    var family: SimulatorEndpointFamily?
+    /// What the job costs if it completes, fixed when it was created.
+    var credits: Int
+    /// The valid `X-Client-Request-Id` the create carried.
+    var clientRequestID: String?
 }
 
 /// Everything a simulator changes while it runs, guarded by one lock.
@@ -24,9 +31,14 @@ struct SimulatorState: Sendable {
     var jobs: [String: IssuedJob] = [:]
     var lastMillis: Int64 = 0
     var lastSequence = 0
+    /// The catalogue as it stands (the configuration's, changed by the `Simulator` catalogue methods).
+    var catalogue: [SimulatorCatalogueModel]
+    /// One row per create request the account made, oldest first (listed by `GET /v2/logs`).
+    var logRows: [RequestLogEntry] = []
 
-    init(runFaults: [FaultRule]) {
+    init(runFaults: [FaultRule], catalogue: [SimulatorCatalogueModel]) {
         self.runFaults = runFaults
+        self.catalogue = catalogue
     }
 
     /// The fault for a request of `kind`: the header's when it applies, else the first matching

@@ -52,6 +52,8 @@ struct TestClient: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpMaximumConnectionsPerHost = 1
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         let session = URLSession(configuration: configuration)
         defer { session.finishTasksAndInvalidate() }
         let (data, response) = try await session.data(for: request)
@@ -82,6 +84,11 @@ struct TestClient: Sendable {
         let path = family == .vendor ? Self.vendorPath : Self.unifiedPath
         let escaped = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? id
         return try await send("GET", "\(path)?generation_id=\(escaped)", headers: headers)
+    }
+
+    /// `GET /v2/billing`'s `current_balance`.
+    func balance() async throws -> Double? {
+        number(try await send("GET", "/v2/billing").object?["current_balance"])
     }
 
     /// The id in a create answer of `family`.
@@ -131,4 +138,19 @@ func eventually(_ condition: () -> Bool) async -> Bool {
         try? await Task.sleep(for: .milliseconds(20))
     }
     return condition()
+}
+
+/// A JSON number as a Double, whatever Foundation boxed it as.
+func number(_ value: Any?) -> Double? {
+    switch value {
+    case let value as Int: Double(value)
+    case let value as Double: value
+    case let value as NSNumber: value.doubleValue
+    default: nil
+    }
+}
+
+/// `meta.usage` of an answer.
+func usage(_ answer: HTTPAnswer) -> [String: Any]? {
+    (answer.object?["meta"] as? [String: Any])?["usage"] as? [String: Any]
 }
