@@ -87,6 +87,7 @@ final class CommandRunner: Sendable {
                 case .connection(let state): post(.connection(state))
                 case .downloadProgress(let progress): post(.downloadProgress(progress))
                 case .downloadFailed(let jobID, let message): post(.downloadFailed(jobID: jobID, message: message))
+                case .balance: break  // shown by the status bar
                 }
             }
         }
