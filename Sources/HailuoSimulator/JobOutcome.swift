@@ -8,8 +8,9 @@
 ///   its span, then `generating`, then completes normally.
 /// - `[sim:no-url]`: the job ends `"completed"` with `video: null`.
 /// - `[sim:lost]` (combines with the others): the job is created and counted as issued, but the
-///   create's answer is lost: the response head goes out, then the connection is closed before any
-///   body byte, so the client sees an error.
+///   create's answer is lost: the response head goes out (without the tracing and cost headers), then
+///   the connection is closed before any body byte, so the client sees an error. The job is billed
+///   like any other and its `GET /v2/logs` row carries the create's `client_request_id`.
 ///
 /// When several of the first five appear, the first in this list wins. Failures come at half of
 /// the job's span. A 1080P job of 10 s fails with "1080P allows 6 s only" whatever the markers say.

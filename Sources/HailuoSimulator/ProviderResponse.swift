@@ -60,11 +60,11 @@ enum ProviderResponse {
     static func fault(_ fault: SimulatorFault, path: String, requestID: String? = nil) -> Response? {
         let tooMany = "Too many requests: rate limit exceeded"
         switch fault {
-        case .rateLimited:
+        case .rateLimited, .logsRateLimited:
             return error(status: 429, message: tooMany, path: path, requestID: requestID)
         case .rateLimitedRetryAfter:
             return error(status: 429, message: tooMany, path: path, headers: [.retryAfter: "2"], requestID: requestID)
-        case .serverError, .billingServerError:
+        case .serverError, .billingServerError, .logsServerError:
             return error(status: 500, message: "Internal server error", path: path, requestID: requestID)
         case .badGateway:
             return error(status: 502, message: "Bad gateway", path: path, requestID: requestID)
@@ -78,6 +78,8 @@ enum ProviderResponse {
             return error(
                 status: 403, message: "Forbidden: not enough credits to perform this request", path: path,
                 requestID: requestID)
+        case .logsBadRequest:
+            return error(status: 400, message: "Query validation error!", path: path, requestID: requestID)
         default:
             return nil
         }
@@ -86,8 +88,9 @@ enum ProviderResponse {
     /// The status code a status fault answers with.
     static func statusCode(of fault: SimulatorFault) -> Int? {
         switch fault {
-        case .rateLimited, .rateLimitedRetryAfter: 429
-        case .serverError, .billingServerError: 500
+        case .rateLimited, .rateLimitedRetryAfter, .logsRateLimited: 429
+        case .serverError, .billingServerError, .logsServerError: 500
+        case .logsBadRequest: 400
         case .badGateway: 502
         case .unavailable: 503
         case .gatewayTimeout: 504

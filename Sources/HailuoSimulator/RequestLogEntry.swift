@@ -2,7 +2,7 @@
 enum RequestOrigin: String, Sendable {
     /// A request to the API.
     case api
-    /// A job made on the provider's website.
+    /// A job made on the provider's website (`Simulator.addPlaygroundJob`).
     case playground
 }
 

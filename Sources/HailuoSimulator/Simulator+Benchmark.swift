@@ -1,6 +1,7 @@
 import Foundation
 
-/// Read-only facts for benchmarks: when a job ends on this simulator's clock.
+/// Read-only facts for benchmarks: when a job ends on this simulator's clock, and how many requests
+/// of each kind arrived.
 extension Simulator {
     /// Provider seconds from creation to the end of the job with this id (as issued, with or
     /// without a `:model` suffix): completion for a job that completes, the failure for one that
@@ -23,5 +24,15 @@ extension Simulator {
         let offset = state.withLock { $0.clockOffset }
         let created = Double(decoded.createdMillis) / 1000
         return Date(timeIntervalSince1970: created + span / timeScale - offset)
+    }
+
+    /// `GET /v2/logs` requests received since the start or the last `reset()`, whatever their answer
+    /// (a benchmark reports them per settled job).
+    public var logsRequestCount: Int { requestCount(of: .logs) }
+
+    /// Requests of `kind` received since the start or the last `reset()`, whatever their answer
+    /// (control routes are not counted; `.any` counts requests to unknown paths).
+    public func requestCount(of kind: RequestKind) -> Int {
+        state.withLock { $0.requestCounts[kind] ?? 0 }
     }
 }

@@ -32,6 +32,22 @@ extension Simulator {
         case (.post, "/__sim/reset"):
             reset()
             return ProviderResponse.json(["reset": true])
+        case (.post, "/__sim/playground"):
+            guard case .object(let object)? = body.flatMap(JSONValue.parse), case .string(let model)? = object["model"]
+            else {
+                return ProviderResponse.error(
+                    status: 400,
+                    message: "Expected {\"model\": ..., \"prompt\": ..., \"duration\": 6|10, "
+                        + "\"resolution\": \"768P\"|\"1080P\"}", path: path)
+            }
+            var prompt = "A playground clip"
+            if case .string(let text)? = object["prompt"] { prompt = text }
+            var duration = 6
+            if case .number(let number)? = object["duration"], number == 10 { duration = 10 }
+            var resolution = "768P"
+            if case .string(let text)? = object["resolution"] { resolution = text }
+            let id = addPlaygroundJob(model: model, prompt: prompt, duration: duration, resolution: resolution)
+            return ProviderResponse.json(["generation_id": .string(id)])
         default:
             return ProviderResponse.error(status: 404, message: "Cannot \(method.rawValue) \(path)", path: path)
         }

@@ -43,6 +43,7 @@ extension Simulator {
     static let unifiedPath = "/v2/video/generations"
     static let cataloguePath = "/v1/models"
     static let billingPath = "/v2/billing"
+    static let logsPath = "/v2/logs"
     /// Lower-case name of the per-request fault header.
     static let faultHeaderName = "x-simulator-fault"
     static let maximumBodySize = 64 * 1024 * 1024
@@ -102,6 +103,7 @@ extension Simulator {
             case (.download, _): answer = download(incoming)
             case (.catalogue, _): answer = catalogue(incoming)
             case (.billing, _): answer = billing(incoming)
+            case (.logs, _): answer = logs(incoming)
             default:
                 let response = ProviderResponse.error(
                     status: 404, message: "Cannot \(incoming.method) \(path)", path: path)
@@ -134,6 +136,7 @@ extension Simulator {
         switch (method, trimmed) {
         case (.get, cataloguePath): return (.catalogue, nil)
         case (.get, billingPath): return (.billing, nil)
+        case (.get, logsPath): return (.logs, nil)
         default: break
         }
         if let family {
@@ -213,6 +216,9 @@ extension Simulator {
             answeredStatus: answer.status,
             clientRequestID: incoming.clientRequestHeader
         )
-        state.withLock { $0.recordings.append(recorded) }
+        state.withLock { state in
+            state.recordings.append(recorded)
+            state.requestCounts[kind, default: 0] += 1
+        }
     }
 }

@@ -17,19 +17,20 @@ public enum SimulatorError: Error, Sendable {
 /// - vendor: `POST /v2/generate/video/minimax/generation`, `GET ...?generation_id=ID`;
 /// - unified: `POST /v2/video/generations`, `GET ...?generation_id=ID`;
 /// - money: `GET /v1/models[?id=ID][&include=pricing]` (no key; `ETag` / `If-None-Match`),
-///   `GET /v2/billing`;
+///   `GET /v2/billing`, `GET /v2/logs?period=24h|start=..&end=..[&model=..][&status=..][&limit=N][&offset=N]`;
 /// - downloads (no auth, signed): `GET /files/<id>.mp4?Expires=<unix s>&Signature=<hex>`,
 ///   with `Range: bytes=N-` / `bytes=N-M` / `bytes=-N` (206) support;
 /// - control (no auth, not recorded): `POST /__sim/faults` (a `FaultRule` JSON object or an array of
 ///   them; `on` defaults to `any`, a missing `count` means 1, `"count": null` means every request),
 ///   `GET /__sim/requests`, `GET /__sim/issued`, `POST /__sim/advance?seconds=N` (provider seconds),
-///   `POST /__sim/reset`.
+///   `POST /__sim/reset`, `POST /__sim/playground` (`{"model", "prompt", "duration", "resolution"}`:
+///   `addPlaygroundJob`, answers `{"generation_id": ID}`).
 ///
 /// Money and tracing (API.md "Money and tracing"): create and poll answers carry `x-inference-id`,
 /// the echo of a valid `X-Client-Request-Id`, `meta.usage` `{"credits_used", "usd_spent"}` and the
 /// `x-aimlapi-credits-used` / `x-aimlapi-usd-spent` headers with the job's price (`SimulatorPrices`,
 /// or the catalogue as changed at run time); a failed job's answers say 0. The balance loses a job's
-/// price when the job completes on simulated time.
+/// price when the job completes on simulated time; every create has a request-log row.
 ///
 /// Jobs live on simulated time: `queued` for the first 10 % of their span, then `generating`, then
 /// `completed`; a 6 s clip takes 240...300 provider seconds, a 10 s clip 480...540, divided by
@@ -195,8 +196,9 @@ public final class Simulator: Sendable {
         state.withLock { $0.clockOffset += seconds / scale }
     }
 
-    /// Forgets recordings, issued ids and injected faults, re-arms the configuration's faults and
-    /// restores its catalogue. Jobs keep running (their ids still answer), and the balance keeps them.
+    /// Forgets recordings, issued ids, injected faults, request counts and the `/v2/logs` rate-limit
+    /// window, re-arms the configuration's faults and restores its catalogue. Jobs keep running (their
+    /// ids still answer), and the balance and the request logs keep them.
     public func reset() {
         let runFaults = configuration.faults
         let catalogue = configuration.catalogue
@@ -206,6 +208,8 @@ public final class Simulator: Sendable {
             state.injected = []
             state.runFaults = runFaults
             state.catalogue = catalogue
+            state.requestCounts = [:]
+            state.logsWindow = []
         }
     }
 

@@ -25,6 +25,11 @@ public struct SimulatorConfiguration: Sendable {
     /// Older answers: `meta.usage` holds only `{"tokens_used": N}` (N = the credits) and no
     /// `x-aimlapi-*` cost headers are sent.
     public var legacyUsage: Bool
+    /// Provider seconds (divided by `timeScale`, like job durations) before a request's row shows up
+    /// in `GET /v2/logs`; the provider's rows come from an analytics pipeline. 0 = at once.
+    public var logsLag: Double
+    /// Requests to `GET /v2/logs` allowed per 60 real seconds before 429 (the provider's 200).
+    public var logsRateLimit: Int
     /// Logger for the server; nil = a swift-log logger labelled `hailuo.simulator` at level warning.
     public var logger: Logger?
 
@@ -40,6 +45,8 @@ public struct SimulatorConfiguration: Sendable {
         catalogue: [SimulatorCatalogueModel] = SimulatorPrices.catalogue,
         startingBalance: Double = 100,
         legacyUsage: Bool = false,
+        logsLag: Double = 0,
+        logsRateLimit: Int = 200,
         logger: Logger? = nil
     ) {
         self.host = host
@@ -52,6 +59,8 @@ public struct SimulatorConfiguration: Sendable {
         self.catalogue = catalogue
         self.startingBalance = startingBalance
         self.legacyUsage = legacyUsage
+        self.logsLag = logsLag
+        self.logsRateLimit = logsRateLimit
         self.logger = logger
     }
 }

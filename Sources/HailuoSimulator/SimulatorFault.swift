@@ -21,11 +21,20 @@
 /// | `cost-headers-garbage` | both cost headers are `abc` | same, on the answer of an ended job | not applicable |
 /// | `cost-headers-disagree` | the headers say twice the figures of `meta.usage` | same, on the answer of an ended job | not applicable |
 ///
+/// A create whose job is made but whose answer never reaches the client (the "created, then the
+/// answer is lost" case of API.md's money rules) is `reset` on a create, or `slow` with a client
+/// that gives up, or the `[sim:lost]` prompt marker: the job exists, is billed when it completes,
+/// and has its `GET /v2/logs` row with the `client_request_id` it was sent with.
+///
 /// The account routes have faults of their own (the ones above leave them alone):
 ///
 /// | fault | request | effect |
 /// |---|---|---|
 /// | `billing-500` | `GET /v2/billing` | 500 with the provider error body |
+/// | `logs-400` | `GET /v2/logs` | 400 with the provider error body, whatever the query |
+/// | `logs-429` | `GET /v2/logs` | 429, as if over 200 requests per 60 s |
+/// | `logs-500` | `GET /v2/logs` | 500 with the provider error body |
+/// | `logs-null-rows` | `GET /v2/logs` | 200; every row's `cost`, `model`, `client_request_id` and `inference_id` are `null` |
 ///
 /// A fault that is not applicable to a request is neither applied nor consumed; neither is one met
 /// by a request refused before faults are consulted (401 for the key, 400 for the body, 404 for an
@@ -83,6 +92,14 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
     case costHeadersDisagree = "cost-headers-disagree"
     /// `GET /v2/billing` answers 500.
     case billingServerError = "billing-500"
+    /// `GET /v2/logs` answers 400.
+    case logsBadRequest = "logs-400"
+    /// `GET /v2/logs` answers 429.
+    case logsRateLimited = "logs-429"
+    /// `GET /v2/logs` answers 500.
+    case logsServerError = "logs-500"
+    /// `GET /v2/logs` rows whose `cost`, `model`, `client_request_id` and `inference_id` are null.
+    case logsNullRows = "logs-null-rows"
 
     /// Whether this is one of the four cost-header faults.
     var isCostHeaderFault: Bool {
@@ -101,6 +118,8 @@ public enum SimulatorFault: String, Sendable, Codable, CaseIterable {
             return kind == .create || kind == .poll
         case .billingServerError:
             return kind == .billing
+        case .logsBadRequest, .logsRateLimited, .logsServerError, .logsNullRows:
+            return kind == .logs
         case .unknownStatus, .completedWithoutURL, .errorMessage, .errorDetail, .errorText:
             return kind == .poll
         case .expiredLink:
@@ -121,6 +140,8 @@ public enum RequestKind: String, Sendable, Codable {
     case catalogue
     /// The balance (`GET /v2/billing`).
     case billing
+    /// The request logs (`GET /v2/logs`).
+    case logs
     /// In a `FaultRule`: every kind. In a `RecordedRequest`: a request that is none of the above
     /// (unknown path or method).
     case any

@@ -33,8 +33,12 @@ struct SimulatorState: Sendable {
     var lastSequence = 0
     /// The catalogue as it stands (the configuration's, changed by the `Simulator` catalogue methods).
     var catalogue: [SimulatorCatalogueModel]
-    /// One row per create request the account made, oldest first (listed by `GET /v2/logs`).
+    /// One row per create request the account made (and per playground job), oldest first.
     var logRows: [RequestLogEntry] = []
+    /// When the `GET /v2/logs` requests of the last 60 real seconds were let through.
+    var logsWindow: [ContinuousClock.Instant] = []
+    /// Requests received per kind since the start or the last `reset()`.
+    var requestCounts: [RequestKind: Int] = [:]
 
     init(runFaults: [FaultRule], catalogue: [SimulatorCatalogueModel]) {
         self.runFaults = runFaults

@@ -55,6 +55,7 @@ struct BillingTests {
             #expect(failed.object?["statusCode"] as? Int == 500)
             #expect(try await client.send("GET", "/v2/billing").status == 200)
             #expect(simulator.recordedRequests().map(\.kind) == [.billing, .billing, .billing])
+            #expect(simulator.requestCount(of: .billing) == 3)
         }
     }
 
@@ -63,6 +64,7 @@ struct BillingTests {
         try await withSimulator { simulator, client async throws in
             simulator.inject(.serverError, on: .any, count: nil)
             #expect(try await client.send("GET", "/v2/billing").status == 200)
+            #expect(try await client.logs().status == 200)
             #expect(try await client.send("GET", "/v1/models").status == 200)
             #expect(try await client.create().status == 500)
         }

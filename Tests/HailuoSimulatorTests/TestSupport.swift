@@ -86,6 +86,11 @@ struct TestClient: Sendable {
         return try await send("GET", "\(path)?generation_id=\(escaped)", headers: headers)
     }
 
+    /// `GET /v2/logs?<query>`.
+    func logs(_ query: String = "period=24h", headers: [String: String] = [:]) async throws -> HTTPAnswer {
+        try await send("GET", "/v2/logs" + (query.isEmpty ? "" : "?" + query), headers: headers)
+    }
+
     /// `GET /v2/billing`'s `current_balance`.
     func balance() async throws -> Double? {
         number(try await send("GET", "/v2/billing").object?["current_balance"])
@@ -153,4 +158,14 @@ func number(_ value: Any?) -> Double? {
 /// `meta.usage` of an answer.
 func usage(_ answer: HTTPAnswer) -> [String: Any]? {
     (answer.object?["meta"] as? [String: Any])?["usage"] as? [String: Any]
+}
+
+/// The rows of a `GET /v2/logs` answer.
+func rows(_ answer: HTTPAnswer) -> [[String: Any]] {
+    answer.object?["data"] as? [[String: Any]] ?? []
+}
+
+/// The `pagination` object of a `GET /v2/logs` answer.
+func pagination(_ answer: HTTPAnswer) -> [String: Any] {
+    answer.object?["pagination"] as? [String: Any] ?? [:]
 }

@@ -21,6 +21,8 @@ struct TracingTests {
             #expect(polled.header("x-inference-id") == id)
             #expect(try await client.poll(id, family).header("x-client-request-id") == nil)
             #expect(simulator.recordedRequests().first?.clientRequestID == clientID)
+            let row = try #require(rows(try await client.logs()).first)
+            #expect(row["client_request_id"] as? String == clientID)
         }
     }
 
@@ -37,6 +39,12 @@ struct TracingTests {
             #expect(created.header("x-client-request-id") == (kept ? value : nil))
             #expect(created.header("x-inference-id") == TestClient.id(in: created))
             #expect(simulator.issuedGenerationIDs().count == 1)
+            let row = try #require(rows(try await client.logs()).first)
+            if kept {
+                #expect(row["client_request_id"] as? String == value)
+            } else {
+                #expect(row["client_request_id"] is NSNull)
+            }
         }
     }
 
