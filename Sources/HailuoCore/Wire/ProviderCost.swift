@@ -63,14 +63,16 @@ public struct ProviderCost: Sendable, Equatable {
         let headerUSD = header(trace.usdSpent, .headerUSD)
         let usageCredits = body(usage?.creditsUsed, .usageCredits)
         let headerCredits = header(trace.creditsUsed, .headerCredits)
-        let cost: ProviderCost? =
-            if let usageUSD { ProviderCost(usd: usageUSD, source: .usageUSD) } else if let headerUSD {
-                ProviderCost(usd: headerUSD, source: .headerUSD)
-            } else if let usageCredits {
-                ProviderCost(usd: usageCredits / creditsPerUSD, source: .usageCredits)
-            } else if let headerCredits {
-                ProviderCost(usd: headerCredits / creditsPerUSD, source: .headerCredits)
-            } else { nil }
+        var cost: ProviderCost?
+        if let usageUSD {
+            cost = ProviderCost(usd: usageUSD, source: .usageUSD)
+        } else if let headerUSD {
+            cost = ProviderCost(usd: headerUSD, source: .headerUSD)
+        } else if let usageCredits {
+            cost = ProviderCost(usd: usageCredits / creditsPerUSD, source: .usageCredits)
+        } else if let headerCredits {
+            cost = ProviderCost(usd: headerCredits / creditsPerUSD, source: .headerCredits)
+        }
         return Reading(cost: cost, rejected: rejected)
     }
 
