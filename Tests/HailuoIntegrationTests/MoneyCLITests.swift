@@ -98,6 +98,27 @@ struct MoneyCLITests {
         #expect(text.stdout.contains("balance"))
     }
 
+    @Test func theBalanceIsUnknownWhenBillingFails() async throws {
+        let home = try TemporaryFolder("hailuo-balance").url
+        defer { TemporaryFolder.remove(home) }
+        let simulator = Simulator()
+        let port = try await simulator.start()
+        simulator.inject(.billingServerError, on: .billing, count: nil)
+        let cli = CLIRunner(
+            home: home, extra: ["AIML_API_KEY": "sk-spend-0001", "AIML_API_BASE_URL": "http://127.0.0.1:\(port)"])
+        let outcome = try await cli.run(["spend", "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try json(try #require(outcome.stdout.split(separator: "\n").first))
+        #expect(object["balance_usd"] is NSNull)
+        #expect(object["demo"] as? Bool == false)
+        #expect(object["total_usd"] as? Double == 0)
+        #expect(simulator.recordedRequests().filter { $0.kind == .billing }.count == 1)
+        let text = try await cli.run(["spend"])
+        #expect(text.stdout.contains("balance  unknown"))
+        #expect(!text.stdout.contains("DEMO"))
+        await simulator.stop()
+    }
+
     @Test(arguments: ["yesterday", "2026-13-01", "7w", "0d", "2026-1-5", ""])
     func aBadSinceExitsTwoWithASentence(value: String) async throws {
         let home = try TemporaryFolder("hailuo-since").url
