@@ -27,7 +27,7 @@ struct EventLoopTests {
         let typing = "a paper boat".map { InputEvent.key(.character($0)) }
         let terminal = FakeTerminal(script: [
             .init(when: "No jobs yet", events: typing + [.key(.ctrl("s"))]),
-            .init(when: "completed", events: [.key(.ctrl("c"))]),
+            .init(when: "balance $12.34", events: [.key(.ctrl("c"))]),
         ])
         let loop = EventLoop(
             terminal: terminal, engine: engine, environment: .preview, variables: ["TERM": "xterm-256color"])
@@ -40,6 +40,8 @@ struct EventLoopTests {
         #expect(loop.model.quitting)
         #expect(loop.model.jobs.entries["fake0001"]?.job.phase == .completed)
         #expect(terminal.lastFrameText.contains("fake0001"))
+        #expect(terminal.lastFrameText.contains("balance $12.34 (demo)"), "the engine's balance reaches the status bar")
+        #expect(loop.model.composer.currentQuote == .known(usd: 0.294, source: .catalogue), "the opening quote arrived")
         #expect(terminal.bells == 1, "a job that finishes while the user looks elsewhere rings the bell")
         #expect(terminal.restored)
     }

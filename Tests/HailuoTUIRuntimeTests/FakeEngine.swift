@@ -47,6 +47,7 @@ final class FakeEngine: ScreenEngine {
             try? await Task.sleep(for: .milliseconds(50))
             self.state.withLock { $0.jobs[0] = finished }
             self.continuation.yield(.jobChanged(finished))
+            self.continuation.yield(.balance(BalanceReading(balance: Balance(amount: 12.34), at: Date(), isDemo: true)))
         }
         return .stored(job)
     }

@@ -10,4 +10,6 @@ public enum EngineEvent: Sendable, Equatable {
     case downloadProgress(DownloadProgress)
     /// A download failed; the text says why in words.
     case downloadFailed(jobID: String, message: String)
+    /// A new reading of the account's balance (demo mode: the simulator's).
+    case balance(BalanceReading)
 }

@@ -10,7 +10,7 @@ public enum WireDecoding {
         }
         return CreateResult(
             generationID: id, status: object["status"] as? String,
-            usageJSON: usageJSON(object["meta"]))
+            usageJSON: usageJSON(object["meta"]), usage: usage(object["meta"]))
     }
 
     /// Decodes a poll answer; `error` may be null, an object with `message`, a `detail` list,
@@ -29,7 +29,7 @@ public enum WireDecoding {
         return PollResult(
             id: idString(object["id"]) ?? idString(object["generation_id"]), status: status,
             videoURL: url, errorMessage: errorSentence(object["error"]),
-            usageJSON: usageJSON(object["meta"]))
+            usageJSON: usageJSON(object["meta"]), usage: usage(object["meta"]))
     }
 
     /// Decodes an HTTP error body; anything unreadable becomes its text (cut to 300 characters).
@@ -107,6 +107,43 @@ public enum WireDecoding {
     static func usageJSON(_ meta: Any?) -> String? {
         guard let meta = meta as? [String: Any], let usage = meta["usage"] else { return nil }
         return compactJSON(usage)
+    }
+
+    /// The money figures of `meta.usage`; `nil` when there is no usage object.
+    static func usage(_ meta: Any?) -> Usage? {
+        guard let meta = meta as? [String: Any], let object = meta["usage"] as? [String: Any] else { return nil }
+        var usage = Usage()
+        func number(_ key: String) -> Double? {
+            guard let value = object[key], !(value is NSNull) else { return nil }
+            let parsed: Double? =
+                switch value {
+                case let number as NSNumber: number.doubleValue
+                case let text as String: Double(text.trimmingCharacters(in: .whitespaces))
+                default: nil
+                }
+            if parsed == nil || !(parsed!.isFinite) { usage.rejected.append("meta.usage.\(key)") }
+            return parsed.flatMap { $0.isFinite ? $0 : nil }
+        }
+        usage.creditsUsed = number("credits_used")
+        usage.usdSpent = number("usd_spent")
+        usage.tokensUsed = number("tokens_used")
+        usage.rejected.removeAll { $0 == "meta.usage.tokens_used" }
+        return usage
+    }
+
+    /// A balance answer, `{"current_balance": X, "currency": "USD"}`; the figure must be a finite
+    /// number (a negative balance is possible and kept).
+    public static func balance(from data: some Collection<UInt8>) throws(WireError) -> Balance {
+        let object = try jsonObject(data)
+        let figure: Double? =
+            switch object["current_balance"] {
+            case let number as NSNumber: number.doubleValue
+            case let text as String: Double(text.trimmingCharacters(in: .whitespaces))
+            default: nil
+            }
+        guard let figure, figure.isFinite else { throw WireError("no current_balance number in the answer") }
+        let currency = (object["currency"] as? String).map { InertText.oneLine($0, limit: 8) } ?? "USD"
+        return Balance(amount: figure, currency: currency.isEmpty ? "USD" : currency)
     }
 
     static func compactJSON(_ value: Any) -> String? {

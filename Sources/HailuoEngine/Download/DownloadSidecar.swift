@@ -24,6 +24,14 @@ public struct DownloadSidecar: Codable, Equatable, Sendable {
     public var sourceURL: String?
     /// The video's file name in the same folder.
     public var file: String
+    /// What the provider says the job cost (USD), when it said.
+    public var costUSD: Double?
+    /// What the job was expected to cost (USD), when a price was known.
+    public var estimatedUSD: Double?
+    /// The `X-Client-Request-Id` the create was sent with (the provider's logs report it).
+    public var clientRequestID: String?
+    /// The provider's `x-inference-id` for the job.
+    public var inferenceID: String?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -39,6 +47,10 @@ public struct DownloadSidecar: Codable, Equatable, Sendable {
         case downloadedAt = "downloaded_at"
         case sourceURL = "source_url"
         case file
+        case costUSD = "cost_usd"
+        case estimatedUSD = "estimated_usd"
+        case clientRequestID = "client_request_id"
+        case inferenceID = "inference_id"
     }
 
     /// The sidecar for a job whose video was saved as `file` at `downloadedAt`.
@@ -59,6 +71,10 @@ public struct DownloadSidecar: Codable, Equatable, Sendable {
         self.downloadedAt = downloadedAt
         sourceURL = job.videoURL.map(SignedURL.withoutSignature)
         self.file = file
+        costUSD = job.costUSD
+        estimatedUSD = job.estimatedUSD
+        clientRequestID = job.clientRequestID
+        inferenceID = job.inferenceID
     }
 
     /// Writes every key, `null` included, so the file always has the same shape.
@@ -80,6 +96,10 @@ public struct DownloadSidecar: Codable, Equatable, Sendable {
         try c.encode(downloadedAt, forKey: .downloadedAt)
         try c.encode(sourceURL, forKey: .sourceURL)
         try c.encode(file, forKey: .file)
+        try c.encode(costUSD, forKey: .costUSD)
+        try c.encode(estimatedUSD, forKey: .estimatedUSD)
+        try c.encode(clientRequestID, forKey: .clientRequestID)
+        try c.encode(inferenceID, forKey: .inferenceID)
     }
 
     /// Pretty JSON with sorted keys and ISO 8601 times, ending in a newline.

@@ -30,8 +30,9 @@ extension GenerationEngine {
             } catch let error as SubmitError {
                 throw error
             } catch where attempt < 5 {
-                // Most likely a clash of local ids: try another.
+                // Most likely a clash of local ids: try another (the provider sees it as the id).
                 job.id = LocalID.make()
+                job.clientRequestID = ClientRequestID.validated(job.id)
             } catch {
                 throw .local("could not write the job to the store: \(error)")
             }

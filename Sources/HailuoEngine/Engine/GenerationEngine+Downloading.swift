@@ -92,6 +92,7 @@ extension GenerationEngine {
     }
 
     func jobFinished(_ job: Job) async {
+        if job.phase == .completed { await refreshBalance() }
         guard configuration.autoDownload, job.phase == .completed, job.filePath == nil else { return }
         _ = try? await download(job.id)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HailuoCore
 
 /// What front ends may read. The store itself stays inside the engine, so every change to a job
@@ -31,5 +32,15 @@ extension GenerationEngine {
     /// How many polls were sent for the job, by any process (the request economy figures).
     public nonisolated func pollCount(jobID: String) throws -> Int {
         try store.pollCount(jobID: jobID)
+    }
+}
+
+/// Money: what the stored jobs cost.
+extension GenerationEngine {
+    /// USD spent today, this month (the machine's calendar), all time and per model, from the
+    /// provider's figures; completed jobs without one count their estimate, reported apart.
+    /// - Parameter since: also add up the jobs made at or after this moment (per model too).
+    public nonisolated func spend(since: Date? = nil, now: Date = Date()) throws -> SpendSummary {
+        try store.spend(since: since, now: now)
     }
 }

@@ -22,12 +22,14 @@ extension GenerationEngine {
             throw .invalid(error)
         }
         let now = Date()
+        let id = LocalID.make()
         var job = Job(
-            id: LocalID.make(), phase: .submitting, parameters: parameters,
+            id: id, phase: .submitting, parameters: parameters,
             firstFramePath: prepared.firstFrame?.path, firstFrameSHA256: prepared.firstFrame?.sha256,
             lastFramePath: prepared.lastFrame?.path, lastFrameSHA256: prepared.lastFrame?.sha256,
             family: configuration.endpoint.family, baseURL: configuration.endpoint.baseURL,
-            profile: configuration.profile, createdAt: now, updatedAt: now)
+            profile: configuration.profile, createdAt: now, updatedAt: now,
+            clientRequestID: ClientRequestID.validated(id))
         try await insertWithinBudget(&job)
         logger.info("submitting job \(job.id): \(RequestBuilder.describe(prepared))")
         return await send(prepared, for: job)
@@ -61,6 +63,8 @@ extension GenerationEngine {
             $0.errorMessage = nil
             $0.errorRequestID = nil
             $0.finishedAt = nil
+            $0.clientRequestID = ClientRequestID.validated($0.id)
+            $0.inferenceID = nil
         }
         _ = try store.claim(jobID: reset.id, owner: owner, leaseSeconds: 3600)
         return await send(prepared, for: reset)
@@ -104,7 +108,9 @@ extension GenerationEngine {
         let outcome: Job
         do {
             let hub = hub
-            let created = try await client.create(body: prepared.body, path: prepared.path) { error, wait in
+            let created = try await client.create(
+                body: prepared.body, path: prepared.path, clientRequestID: job.clientRequestID
+            ) { error, wait in
                 if case .http(429, _, _) = error {
                     hub.emit(.connection(.rateLimited(until: Date().addingTimeInterval(wait))))
                 } else {
@@ -112,6 +118,9 @@ extension GenerationEngine {
                 }
             }
             await scheduler.report(.online)
+            let money = created.cost
+            AnswerMoney.warn(money, jobID: job.id, logger: logger)
+            AnswerMoney.checkEcho(created.trace, sent: job.clientRequestID, jobID: job.id, logger: logger)
             outcome =
                 (try? store.update(job.id, note: "accepted") {
                     $0.generationID = created.generationID
@@ -119,6 +128,7 @@ extension GenerationEngine {
                     $0.providerStatus = created.status ?? "queued"
                     $0.submittedAt = Date()
                     $0.usageJSON = created.usageJSON
+                    AnswerMoney.apply(money, trace: created.trace, to: &$0)
                 }) ?? job
             logger.info("job \(job.id) accepted as generation \(created.generationID)")
             await scheduler.track(outcome)

@@ -23,6 +23,8 @@ public actor GenerationEngine {
     let downloader: Downloader
     /// Catalogue prices, cached in the store.
     nonisolated let prices: PriceCatalogue
+    /// The latest balance and its background refreshes.
+    let balanceKeeper: BalanceKeeper
     private var watcher: Task<Void, Never>?
     /// Downloads in flight in this process, by job id (one per job).
     var downloads: [String: Task<URL, any Error>] = [:]
@@ -49,9 +51,10 @@ public actor GenerationEngine {
             http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
             ownsHTTPClient = true
         }
-        client = APIClient(
+        let apiClient = APIClient(
             endpoint: configuration.endpoint, http: http, logger: logger,
             createRetry: configuration.createRetry, pollRetry: configuration.pollRetry)
+        client = apiClient
         downloader = Downloader(
             httpClient: http, readTimeout: .milliseconds(Int64(configuration.endpoint.readTimeout * 1000)),
             logger: logger)
@@ -62,6 +65,8 @@ public actor GenerationEngine {
                 timeout: configuration.catalogueTimeout),
             now: configuration.clock)
         let hub = hub
+        balanceKeeper = BalanceKeeper(
+            isDemo: configuration.isDemo, fetch: { await apiClient.balance() }, publish: { hub.emit(.balance($0)) })
         let settings = PollScheduler.Settings(
             policy: configuration.policy, requestsPerSecond: configuration.requestsPerSecond,
             owner: owner, leaseSeconds: configuration.leaseSeconds,
@@ -77,8 +82,8 @@ public actor GenerationEngine {
     /// connection state, download progress). Each call gives a new, independent stream.
     public nonisolated func events() -> AsyncStream<EngineEvent> { hub.subscribe() }
 
-    /// Starts polling: resumes every unfinished job nobody else is polling, and watches the
-    /// store for other processes' changes.
+    /// Starts polling: resumes every unfinished job nobody else is polling, watches the store for
+    /// other processes' changes, and reads the balance in the background.
     /// - Parameter only: poll only these jobs (a `wait` leaves the rest to others).
     public func start(only: Set<String>? = nil) async {
         guard !started else { return }
@@ -87,6 +92,7 @@ public actor GenerationEngine {
             await scheduler.restrict(to: only)
         }
         await scheduler.start()
+        await balanceKeeper.refresh()
         let store = store
         let hub = hub
         let scheduler = scheduler
@@ -111,6 +117,7 @@ public actor GenerationEngine {
         watcher?.cancel()
         watcher = nil
         await scheduler.stop()
+        await balanceKeeper.stop()
         for task in downloads.values { task.cancel() }
         downloads.removeAll()
         hub.finish()

@@ -56,14 +56,23 @@ public struct APIClient: Sendable {
 
     /// Creates a generation. Throws `.answerLost` (and 500/502/504, unreadable 2xx) without
     /// resending: the caller must treat those as possibly billed.
-    /// - Parameter onRetry: told of each refusal that will be retried, and the wait before it.
+    /// - Parameters:
+    ///   - clientRequestID: sent as `X-Client-Request-Id` on every attempt when it is valid
+    ///     (``ClientRequestID/isValid(_:)``); an invalid one is not sent (the provider would drop it
+    ///     silently) and is logged.
+    ///   - onRetry: told of each refusal that will be retried, and the wait before it.
     public func create(
-        body: [UInt8], path: String, onRetry: @Sendable (APIError, Double) -> Void = { _, _ in }
+        body: [UInt8], path: String, clientRequestID: String? = nil,
+        onRetry: @Sendable (APIError, Double) -> Void = { _, _ in }
     ) async throws(APIError) -> CreateResult {
+        let tracing = ClientRequestID.validated(clientRequestID)
+        if clientRequestID != nil && tracing == nil {
+            logger.warning("the job's client request id is not valid for the provider; the create goes without one")
+        }
         var attempt = 1
         while true {
             let error: APIError
-            switch await attemptCreate(body: body, path: path) {
+            switch await attemptCreate(body: body, path: path, clientRequestID: tracing) {
             case .success(let result): return result
             case .failure(let failure): error = failure
             }
@@ -112,24 +121,36 @@ public struct APIClient: Sendable {
         }
     }
 
-    private func attemptCreate(body: [UInt8], path: String) async -> Result<CreateResult, APIError> {
-        await attempt(.POST, path, body: body) { data throws(WireError) in try WireDecoding.createResult(from: data) }
+    private func attemptCreate(body: [UInt8], path: String, clientRequestID: String?) async -> Result<
+        CreateResult, APIError
+    > {
+        let extra = clientRequestID.map { [(ClientRequestID.headerName, $0)] } ?? []
+        return await attempt(.POST, path, body: body, headers: extra) { data, headers throws(WireError) in
+            var result = try WireDecoding.createResult(from: data)
+            result.trace = Self.trace(headers)
+            return result
+        }
     }
 
     private func attemptPoll(path: String) async -> Result<PollResult, APIError> {
-        await attempt(.GET, path, body: nil) { data throws(WireError) in try WireDecoding.pollResult(from: data) }
+        await attempt(.GET, path, body: nil) { data, headers throws(WireError) in
+            var result = try WireDecoding.pollResult(from: data)
+            result.trace = Self.trace(headers)
+            return result
+        }
     }
 
     /// One exchange: a 2xx answer decoded by `decode`, anything else sorted into an ``APIError``.
-    private func attempt<Value>(
-        _ method: HTTPMethod, _ path: String, body: [UInt8]?,
-        decode: (ByteBufferView) throws(WireError) -> Value
+    func attempt<Value>(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?, headers extra: [(String, String)] = [],
+        timeout: TimeAmount? = nil, decode: (ByteBufferView, HTTPHeaders) throws(WireError) -> Value
     ) async -> Result<Value, APIError> {
         let status: Int
         let headers: HTTPHeaders
         let data: ByteBuffer
         do {
-            (status, headers, data) = try await send(method: method, path: path, body: body)
+            (status, headers, data) = try await send(
+                method: method, path: path, body: body, headers: extra, timeout: timeout)
         } catch {
             return .failure(error)
         }
@@ -137,21 +158,26 @@ public struct APIClient: Sendable {
             return .failure(Self.httpError(status: status, headers: headers, data: data))
         }
         do {
-            return .success(try decode(data.readableBytesView))
+            return .success(try decode(data.readableBytesView, headers))
         } catch {
             return .failure(.unreadable(error.reason))
         }
     }
 
     /// One request with timeouts; transport errors are sorted into `.notSent` / `.answerLost`.
-    func send(method: HTTPMethod, path: String, body: [UInt8]?) async throws(APIError) -> (
-        Int, HTTPHeaders, ByteBuffer
-    ) {
+    /// - Parameters:
+    ///   - headers: more request headers (tracing); never the key, which this adds itself.
+    ///   - timeout: a deadline for the whole exchange instead of the generous default.
+    func send(
+        method: HTTPMethod, path: String, body: [UInt8]?, headers extra: [(String, String)] = [],
+        timeout: TimeAmount? = nil
+    ) async throws(APIError) -> (Int, HTTPHeaders, ByteBuffer) {
         var request = HTTPClientRequest(url: endpoint.baseURL + path)
         request.method = method
         request.headers.add(name: "Authorization", value: "Bearer \(endpoint.apiKey)")
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "hailuo/\(HailuoVersion.string)")
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
@@ -161,7 +187,8 @@ public struct APIClient: Sendable {
         do {
             // The read timeout (client configuration) bounds silence; this deadline bounds the
             // whole exchange generously so a large upload on a slow link still completes.
-            let overall = TimeAmount.seconds(Int64(endpoint.connectTimeout + endpoint.readTimeout * 4 + 600))
+            let overall =
+                timeout ?? TimeAmount.seconds(Int64(endpoint.connectTimeout + endpoint.readTimeout * 4 + 600))
             let response = try await http.execute(request, timeout: overall)
             let data = try await response.body.collect(upTo: 16 * 1024 * 1024)
             logger.debug(

@@ -230,16 +230,24 @@ actor PollScheduler {
         entry.failureStreak = 0
         entry.notFoundStreak = 0
         let now = Date()
+        // A completed or failed answer's figure is the job's cost; a pending one's (the hold) stands
+        // until then. An answer without a usable figure leaves the cost as it was.
+        let money = result.cost
+        AnswerMoney.warn(money, jobID: job.id, logger: logger)
+        let trace = result.trace
         switch result.meaning {
         case .pending, .unknown:
             let unknown = result.meaning == .unknown
             entry.unknownStreak = unknown ? entry.unknownStreak + 1 : 0
             var updated = job
-            if job.providerStatus != result.status || job.usageJSON != (result.usageJSON ?? job.usageJSON) {
+            if job.providerStatus != result.status || job.usageJSON != (result.usageJSON ?? job.usageJSON)
+                || (money.cost.map { $0.usd != job.costUSD } ?? false)
+            {
                 updated =
                     save(job.id, note: unknown ? "unknown status \(InertText.oneLine(result.status))" : nil) {
                         $0.providerStatus = result.status
                         if let usage = result.usageJSON { $0.usageJSON = usage }
+                        AnswerMoney.apply(money, trace: trace, to: &$0)
                     } ?? job
                 logger.info("job \(job.id) is \(result.status)")
                 emit(.jobChanged(updated))
@@ -258,6 +266,7 @@ actor PollScheduler {
                     $0.videoURLExpiresAt = SignedURL.expiry(of: url)
                     $0.finishedAt = now
                     if let usage = result.usageJSON { $0.usageJSON = usage }
+                    AnswerMoney.apply(money, trace: trace, to: &$0)
                 }
             } else {
                 finished = save(job.id, note: "completed without a video URL") {
@@ -265,6 +274,7 @@ actor PollScheduler {
                     $0.providerStatus = result.status
                     $0.errorMessage = "the provider reported the job completed but sent no video URL"
                     $0.finishedAt = now
+                    AnswerMoney.apply(money, trace: trace, to: &$0)
                 }
             }
             if let finished { finish(finished) }
@@ -279,6 +289,7 @@ actor PollScheduler {
                     $0.providerStatus = result.status
                     $0.errorMessage = message
                     $0.finishedAt = now
+                    AnswerMoney.apply(money, trace: trace, to: &$0)
                 })
             {
                 finish(failed)

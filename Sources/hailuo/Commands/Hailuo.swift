@@ -28,13 +28,14 @@ struct Hailuo: AsyncParsableCommand {
               hailuo submit --prompt "A paper boat on a rainy street" --wait --download
               hailuo submit --prompt-file scene.txt --image first.png --duration 10
               hailuo jobs --status pending
+              hailuo spend --since 7d
               hailuo wait k3f9x2ab --timeout 900
             """,
         version: HailuoVersion.string,
         subcommands: [
             SubmitCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
             DownloadCommand.self, ResubmitCommand.self, DismissCommand.self,
-            SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
+            SpendCommand.self, SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
         ]
     )
 

@@ -30,6 +30,10 @@ enum JobJSON {
             "submitted_at": iso(job.submittedAt),
             "finished_at": iso(job.finishedAt),
             "hidden": job.hidden,
+            "cost_usd": job.costUSD.map { $0 as Any } ?? NSNull(),
+            "estimated_usd": job.estimatedUSD.map { $0 as Any } ?? NSNull(),
+            "client_request_id": job.clientRequestID ?? NSNull(),
+            "inference_id": job.inferenceID ?? NSNull(),
         ]
         if let sha = job.firstFrameSHA256 { object["first_frame_sha256"] = sha }
         if let sha = job.lastFrameSHA256 { object["last_frame_sha256"] = sha }

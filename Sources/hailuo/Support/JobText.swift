@@ -59,6 +59,9 @@ enum JobText {
         }
         lines.append("endpoint    \(job.baseURL) (\(job.family.rawValue)), profile \(job.profile)")
         lines.append("created     \(job.createdAt.formatted(.iso8601))")
+        lines.append("Cost        \(MoneyText.cost(of: job))")
+        if let id = job.clientRequestID { lines.append("request id  \(id) (sent as X-Client-Request-Id)") }
+        if let id = job.inferenceID { lines.append("inference   \(InertText.oneLine(id, limit: 200))") }
         if let error = job.errorMessage {
             lines.append(
                 "error       \(Console.message(error))" + (job.errorRequestID.map { " [requestId \($0)]" } ?? ""))
