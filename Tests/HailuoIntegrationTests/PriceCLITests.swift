@@ -124,6 +124,9 @@ struct PriceCLITests {
         let simulator = Simulator()
         let port = try await simulator.start()
         defer { Task { await simulator.stop() } }
+        var creates = 0
+        var refusals = 0
+        var overTheCap = 0
         for round in 1...5 {
             let home = try TemporaryFolder("hailuo-race").url
             defer { TemporaryFolder.remove(home) }
@@ -137,6 +140,12 @@ struct PriceCLITests {
             #expect(outcomes.contains { $0.stderr.contains("daily budget $0.50") }, "round \(round)")
             let after = simulator.recordedRequests().filter { $0.kind == .create }.count
             #expect(after - before == 1, "round \(round): \(after - before) creates")
+            creates += after - before
+            if after - before > 1 { overTheCap += 1 }
+            refusals += outcomes.filter { $0.status == 2 }.count
         }
+        print(
+            "FIGURE budget race: rounds 5, processes 10, creates \(creates), refusals \(refusals), "
+                + "over the cap \(overTheCap)")
     }
 }
