@@ -17,13 +17,7 @@ extension GenerationEngine {
     /// Validates `parameters` exactly as ``submit(_:)`` does and prices them, sending and storing
     /// no job (the catalogue may be asked, and its answer cached).
     public func dryRun(_ parameters: GenerationParameters) async throws(SubmitError) -> DryRun {
-        let prepared: PreparedRequest
-        do {
-            prepared = try RequestBuilder.prepare(
-                parameters, family: configuration.endpoint.family, home: configuration.home)
-        } catch {
-            throw .invalid(error)
-        }
+        let prepared = try prepare(parameters)
         return DryRun(
             parameters: parameters, request: RequestBuilder.describe(prepared), quote: await quote(parameters),
             budgetRefusal: await budgetRefusal(parameters))

@@ -14,13 +14,7 @@ extension GenerationEngine {
     /// (the answer was lost: never resent automatically) or `failed` (refused; not billed).
     /// Throws only when nothing was sent (invalid request, store failure).
     public func submit(_ parameters: GenerationParameters) async throws(SubmitError) -> Job {
-        let prepared: PreparedRequest
-        do {
-            prepared = try RequestBuilder.prepare(
-                parameters, family: configuration.endpoint.family, home: configuration.home)
-        } catch {
-            throw .invalid(error)
-        }
+        let prepared = try prepare(parameters)
         let now = Date()
         let id = LocalID.make()
         var job = Job(
@@ -176,5 +170,16 @@ extension GenerationEngine {
             }) ?? job
         try? store.releaseLease(jobID: job.id, owner: owner)
         return updated
+    }
+
+    /// Validates `parameters` and builds the request for this engine's endpoint family (reading
+    /// image files); nothing is stored or sent.
+    nonisolated func prepare(_ parameters: GenerationParameters) throws(SubmitError) -> PreparedRequest {
+        do {
+            return try RequestBuilder.prepare(
+                parameters, family: configuration.endpoint.family, home: configuration.home)
+        } catch {
+            throw .invalid(error)
+        }
     }
 }

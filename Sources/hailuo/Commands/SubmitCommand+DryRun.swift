@@ -43,20 +43,12 @@ extension SubmitCommand {
     /// or the reason it is unknown, `budget_refusal` (null when the budget would let it through),
     /// `dry_run` and `demo`.
     static func dryRunJSON(_ dryRun: DryRun, demo: Bool) -> String {
-        let p = dryRun.parameters
-        var object: [String: Any] = [
+        var object = JobJSON.parameters(dryRun.parameters).merging([
             "dry_run": true,
             "demo": demo,
-            "model": p.model.rawValue,
-            "prompt": p.prompt,
-            "prompt_optimizer": p.promptOptimizer,
-            "duration": p.duration,
-            "resolution": p.resolution.rawValue,
-            "first_frame": p.firstFrame ?? NSNull(),
-            "last_frame": p.lastFrame ?? NSNull(),
             "estimated_usd": dryRun.quote.usd ?? NSNull(),
             "budget_refusal": dryRun.budgetRefusal ?? NSNull(),
-        ]
+        ]) { own, _ in own }
         switch dryRun.quote {
         case .known(_, let source):
             object["price_source"] = source.label

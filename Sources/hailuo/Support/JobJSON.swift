@@ -3,14 +3,9 @@ import HailuoCore
 
 /// The `--json` form of a job: one object, snake_case keys, ISO 8601 times, no secrets.
 enum JobJSON {
-    static func object(_ job: Job) -> [String: Any] {
-        let p = job.parameters
-        var object: [String: Any] = [
-            "id": job.id,
-            "generation_id": job.generationID ?? NSNull(),
-            "status": job.displayStatus,
-            "phase": job.phase.rawValue,
-            "provider_status": job.providerStatus ?? NSNull(),
+    /// The request's parameters, as every JSON object that describes a clip writes them.
+    static func parameters(_ p: GenerationParameters) -> [String: Any] {
+        [
             "model": p.model.rawValue,
             "prompt": p.prompt,
             "prompt_optimizer": p.promptOptimizer,
@@ -18,6 +13,16 @@ enum JobJSON {
             "resolution": p.resolution.rawValue,
             "first_frame": p.firstFrame ?? NSNull(),
             "last_frame": p.lastFrame ?? NSNull(),
+        ]
+    }
+
+    static func object(_ job: Job) -> [String: Any] {
+        var object = parameters(job.parameters).merging([
+            "id": job.id,
+            "generation_id": job.generationID ?? NSNull(),
+            "status": job.displayStatus,
+            "phase": job.phase.rawValue,
+            "provider_status": job.providerStatus ?? NSNull(),
             "video_url": job.videoURL ?? NSNull(),
             "video_url_expires_at": iso(job.videoURLExpiresAt),
             "file": job.filePath ?? NSNull(),
@@ -34,7 +39,7 @@ enum JobJSON {
             "estimated_usd": job.estimatedUSD.map { $0 as Any } ?? NSNull(),
             "client_request_id": job.clientRequestID ?? NSNull(),
             "inference_id": job.inferenceID ?? NSNull(),
-        ]
+        ]) { own, _ in own }
         if let sha = job.firstFrameSHA256 { object["first_frame_sha256"] = sha }
         if let sha = job.lastFrameSHA256 { object["last_frame_sha256"] = sha }
         return object

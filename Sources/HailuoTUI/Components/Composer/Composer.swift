@@ -2,38 +2,6 @@ import Foundation
 import HailuoCore
 import TUIKit
 
-/// What the preflight said about an image field's current text.
-public struct ImageVerdict: Sendable, Equatable {
-    /// The field text this verdict is about (a verdict for older text is dropped).
-    public var reference: String
-    /// Whether the image can be sent.
-    public var isUsable: Bool
-    /// "PNG 1280x720, 1.2 MB" or the reason in words.
-    public var summary: String
-
-    public init(reference: String, isUsable: Bool, summary: String) {
-        self.reference = reference
-        self.isUsable = isUsable
-        self.summary = summary
-    }
-}
-
-/// Candidates offered by Tab in an image field.
-public struct PathCompletions: Sendable, Equatable {
-    public var slot: ImageSlot
-    /// Candidate paths as they would be typed (directories end with `/`).
-    public var candidates: [String]
-
-    /// The start every item shares.
-    static func commonPrefix(_ items: [String]) -> String {
-        guard var prefix = items.first else { return "" }
-        for item in items.dropFirst() {
-            while !item.hasPrefix(prefix) { prefix.removeLast() }
-        }
-        return prefix
-    }
-}
-
 /// The composer: the prompt editor, the two image fields and the parameter toggles. Its state
 /// changes only through the methods here, which keep the errors, verdicts and candidates in step
 /// with the text they are about.
@@ -57,10 +25,8 @@ public struct Composer: Sendable, Equatable {
     public private(set) var historyIndex: Int?
     /// The text that was in the editor before recalling started.
     private var draftBeforeHistory: String?
-    /// The price of the clip these toggles make, once the engine quoted it.
-    public private(set) var price: QuotedPrice?
-    /// The toggles last sent for a quote (a new quote is asked when they change).
-    private var quoteAsked: PriceKey?
+    /// The price of the clip these toggles make.
+    public private(set) var priceLine: PriceLine
 
     /// A composer filled with the config's defaults.
     public init(defaults: GenerationParameters) {
@@ -71,7 +37,7 @@ public struct Composer: Sendable, Equatable {
         duration = defaults.duration
         resolution = defaults.resolution
         promptOptimizer = defaults.promptOptimizer
-        quoteAsked = PriceKey(defaults)
+        priceLine = PriceLine(asked: defaults)
     }
 
     /// The quote the screen asks for when it opens (later ones follow the toggles).
@@ -104,44 +70,15 @@ public struct Composer: Sendable, Equatable {
 
     // MARK: Price
 
-    /// What decides a clip's price: the model and the clip's length and size.
-    public struct PriceKey: Sendable, Hashable {
-        var model: ModelID
-        var duration: Int
-        var resolution: Resolution
-
-        init(_ parameters: GenerationParameters) {
-            model = parameters.model
-            duration = parameters.duration
-            resolution = parameters.resolution
-        }
-    }
-
-    /// A quote and the toggles it is for.
-    public struct QuotedPrice: Sendable, Equatable {
-        var key: PriceKey
-        var quote: PriceQuote
-    }
-
     /// The quote for exactly what Ctrl-S would send, or `nil` while it is being asked.
-    public var currentQuote: PriceQuote? {
-        guard let price, price.key == PriceKey(parameters) else { return nil }
-        return price.quote
-    }
+    public var currentQuote: PriceQuote? { priceLine.quote(for: parameters) }
 
     /// A quote to ask for, when the toggles changed since the last one was asked.
-    mutating func quoteRequest() -> Command? {
-        let key = PriceKey(parameters)
-        guard key != quoteAsked else { return nil }
-        quoteAsked = key
-        return .quote(parameters)
-    }
+    mutating func quoteRequest() -> Command? { priceLine.request(for: parameters) }
 
     /// Takes a quote, unless the toggles have moved on since.
     mutating func receive(_ quote: PriceQuote, for quoted: GenerationParameters) {
-        let key = PriceKey(quoted)
-        guard key == PriceKey(parameters) else { return }
-        price = QuotedPrice(key: key, quote: quote)
+        priceLine.receive(quote, for: quoted, current: parameters)
     }
 
     // MARK: Loading
@@ -428,17 +365,5 @@ public struct Composer: Sendable, Equatable {
         {
             duration = first
         }
-    }
-}
-
-/// Stepping through a toggle's values and naming them.
-enum OptionValues {
-    static func next<T: Equatable>(after value: T, in values: [T]) -> T {
-        guard let index = values.firstIndex(of: value) else { return values.first ?? value }
-        return values[(index + 1) % values.count]
-    }
-
-    static func list(_ values: [Int]) -> String {
-        values.map(String.init).joined(separator: " or ")
     }
 }
