@@ -31,7 +31,9 @@ extension GenerationEngine {
                 throw error
             } catch where attempt < 5 {
                 // Most likely a clash of local ids: try another.
+                let wasOwnID = job.clientRequestID == job.id
                 job.id = LocalID.make()
+                if wasOwnID { job.clientRequestID = job.id }
             } catch {
                 throw .local("could not write the job to the store: \(error)")
             }

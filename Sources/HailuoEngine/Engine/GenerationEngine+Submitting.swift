@@ -28,6 +28,7 @@ extension GenerationEngine {
             lastFramePath: prepared.lastFrame?.path, lastFrameSHA256: prepared.lastFrame?.sha256,
             family: configuration.endpoint.family, baseURL: configuration.endpoint.baseURL,
             profile: configuration.profile, createdAt: now, updatedAt: now)
+        job.clientRequestID = job.id
         try await insertWithinBudget(&job)
         logger.info("submitting job \(job.id): \(RequestBuilder.describe(prepared))")
         return await send(prepared, for: job)
@@ -61,6 +62,9 @@ extension GenerationEngine {
             $0.errorMessage = nil
             $0.errorRequestID = nil
             $0.finishedAt = nil
+            $0.settleState = nil
+            $0.settleCheckedAt = nil
+            if $0.clientRequestID == nil { $0.clientRequestID = $0.id }
         }
         _ = try store.claim(jobID: reset.id, owner: owner, leaseSeconds: 3600)
         return await send(prepared, for: reset)
@@ -104,7 +108,9 @@ extension GenerationEngine {
         let outcome: Job
         do {
             let hub = hub
-            let created = try await client.create(body: prepared.body, path: prepared.path) { error, wait in
+            let created = try await client.create(
+                body: prepared.body, path: prepared.path, clientRequestID: job.clientRequestID
+            ) { error, wait in
                 if case .http(429, _, _) = error {
                     hub.emit(.connection(.rateLimited(until: Date().addingTimeInterval(wait))))
                 } else {

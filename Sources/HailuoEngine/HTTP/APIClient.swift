@@ -56,14 +56,17 @@ public struct APIClient: Sendable {
 
     /// Creates a generation. Throws `.answerLost` (and 500/502/504, unreadable 2xx) without
     /// resending: the caller must treat those as possibly billed.
+    /// - Parameter clientRequestID: sent as `X-Client-Request-Id`, so the provider's request logs
+    ///   can tell later whether a create whose answer was lost arrived.
     /// - Parameter onRetry: told of each refusal that will be retried, and the wait before it.
     public func create(
-        body: [UInt8], path: String, onRetry: @Sendable (APIError, Double) -> Void = { _, _ in }
+        body: [UInt8], path: String, clientRequestID: String? = nil,
+        onRetry: @Sendable (APIError, Double) -> Void = { _, _ in }
     ) async throws(APIError) -> CreateResult {
         var attempt = 1
         while true {
             let error: APIError
-            switch await attemptCreate(body: body, path: path) {
+            switch await attemptCreate(body: body, path: path, clientRequestID: clientRequestID) {
             case .success(let result): return result
             case .failure(let failure): error = failure
             }
@@ -112,8 +115,11 @@ public struct APIClient: Sendable {
         }
     }
 
-    private func attemptCreate(body: [UInt8], path: String) async -> Result<CreateResult, APIError> {
-        await attempt(.POST, path, body: body) { data throws(WireError) in try WireDecoding.createResult(from: data) }
+    private func attemptCreate(body: [UInt8], path: String, clientRequestID: String?) async -> Result<
+        CreateResult, APIError
+    > {
+        let extra = clientRequestID.map { [("X-Client-Request-Id", $0)] } ?? []
+        return await attempt(.POST, path, body: body, headers: extra) { data throws(WireError) in try WireDecoding.createResult(from: data) }
     }
 
     private func attemptPoll(path: String) async -> Result<PollResult, APIError> {
@@ -121,15 +127,15 @@ public struct APIClient: Sendable {
     }
 
     /// One exchange: a 2xx answer decoded by `decode`, anything else sorted into an ``APIError``.
-    private func attempt<Value>(
-        _ method: HTTPMethod, _ path: String, body: [UInt8]?,
+    func attempt<Value>(
+        _ method: HTTPMethod, _ path: String, body: [UInt8]?, headers extra: [(String, String)] = [],
         decode: (ByteBufferView) throws(WireError) -> Value
     ) async -> Result<Value, APIError> {
         let status: Int
         let headers: HTTPHeaders
         let data: ByteBuffer
         do {
-            (status, headers, data) = try await send(method: method, path: path, body: body)
+            (status, headers, data) = try await send(method: method, path: path, body: body, headers: extra)
         } catch {
             return .failure(error)
         }
@@ -144,7 +150,9 @@ public struct APIClient: Sendable {
     }
 
     /// One request with timeouts; transport errors are sorted into `.notSent` / `.answerLost`.
-    func send(method: HTTPMethod, path: String, body: [UInt8]?) async throws(APIError) -> (
+    func send(method: HTTPMethod, path: String, body: [UInt8]?, headers extra: [(String, String)] = []) async throws(
+        APIError
+    ) -> (
         Int, HTTPHeaders, ByteBuffer
     ) {
         var request = HTTPClientRequest(url: endpoint.baseURL + path)
@@ -152,6 +160,7 @@ public struct APIClient: Sendable {
         request.headers.add(name: "Authorization", value: "Bearer \(endpoint.apiKey)")
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "User-Agent", value: "hailuo/\(HailuoVersion.string)")
+        for (name, value) in extra { request.headers.add(name: name, value: value) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
