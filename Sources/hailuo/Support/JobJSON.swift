@@ -30,6 +30,8 @@ enum JobJSON {
             "submitted_at": iso(job.submittedAt),
             "finished_at": iso(job.finishedAt),
             "hidden": job.hidden,
+            "settle_state": job.settleState?.rawValue ?? NSNull(),
+            "settle_checked_at": iso(job.settleCheckedAt),
         ]
         if let sha = job.firstFrameSHA256 { object["first_frame_sha256"] = sha }
         if let sha = job.lastFrameSHA256 { object["last_frame_sha256"] = sha }
