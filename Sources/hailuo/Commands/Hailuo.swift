@@ -29,11 +29,12 @@ struct Hailuo: AsyncParsableCommand {
               hailuo submit --prompt-file scene.txt --image first.png --duration 10
               hailuo jobs --status pending
               hailuo wait k3f9x2ab --timeout 900
+              hailuo history --remote --since 24h --import
             """,
         version: HailuoVersion.string,
         subcommands: [
             SubmitCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
-            DownloadCommand.self, ResubmitCommand.self, DismissCommand.self,
+            DownloadCommand.self, ResubmitCommand.self, DismissCommand.self, HistoryCommand.self,
             SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
         ]
     )
