@@ -145,8 +145,7 @@ actor LogSettler {
         switch lookup {
         case .found(let row):
             busyStreak = 0
-            keepLease = true
-            await found(row, job: job, now: now)
+            keepLease = await found(row, job: job, now: now)
         case .notFound:
             busyStreak = 0
             let misses = (schedules[job.id]?.misses ?? 0) + 1
@@ -190,13 +189,15 @@ actor LogSettler {
         if !keepLease { try? store.releaseLease(jobID: job.id, owner: settings.owner) }
     }
 
-    private func found(_ row: RequestLogRow, job: Job, now: Date) async {
+    /// Writes what the row says; true when the job is now pending and polled (its lease kept).
+    private func found(_ row: RequestLogRow, job: Job, now: Date) async -> Bool {
         let created = row.created.map(Self.clockText) ?? "at an unknown time"
         let generationID = row.inferenceID ?? ""
         let updated: Job?
         if row.status == "failed" {
             updated = try? store.update(
-                job.id, note: "found in the provider's request logs (created \(created)), listed as failed"
+                job.id, if: Self.stillUnsettled,
+                note: "found in the provider's request logs (created \(created)), listed as failed"
             ) {
                 $0.phase = .failed
                 $0.generationID = generationID
@@ -206,9 +207,10 @@ actor LogSettler {
                 $0.errorMessage = "the provider's request logs list this create as failed; a failed request is not billed"
                 $0.finishedAt = now
             }
-            try? store.releaseLease(jobID: job.id, owner: settings.owner)
         } else {
-            updated = try? store.update(job.id, note: "found in the provider's request logs (created \(created))") {
+            updated = try? store.update(
+                job.id, if: Self.stillUnsettled, note: "found in the provider's request logs (created \(created))"
+            ) {
                 $0.phase = .pending
                 $0.generationID = generationID
                 $0.inferenceID = generationID
@@ -220,17 +222,27 @@ actor LogSettler {
             }
         }
         schedules[job.id] = nil
-        guard let updated else { return }
+        guard let updated else { return false }
         logger.info("job \(job.id) found in the request logs as generation \(generationID)")
         emit(.jobChanged(updated))
-        if updated.phase == .pending { await onFound(updated) }
+        guard updated.phase == .pending else { return false }
+        await onFound(updated)
+        return true
     }
 
     /// Saves a change; the history line only when its `kind` differs from the last one written.
     private func save(_ id: String, kind: String, note: String, _ change: @Sendable (inout Job) -> Void) {
         let fresh = schedules[id]?.lastNote != kind
         schedules[id]?.lastNote = kind
-        if let job = try? store.update(id, note: fresh ? note : nil, change) { emit(.jobChanged(job)) }
+        if let job = try? store.update(id, if: Self.stillUnsettled, note: fresh ? note : nil, change) {
+            emit(.jobChanged(job))
+        }
+    }
+
+    /// Whether a lookup's result may still be written: nobody resubmitted, dismissed or settled
+    /// the job while the logs were read.
+    @Sendable static func stillUnsettled(_ job: Job) -> Bool {
+        job.phase == .unconfirmed && job.settleState != .notFoundUpstream && job.settleState != .found
     }
 
     /// `12:03:04` in UTC (the CLI prints these times the same way).
