@@ -1,6 +1,7 @@
 import Foundation
 
-/// Figures 1, 6 and 7: polling economy, large image, many jobs (engine and simulator only).
+/// Figures 1, 6, 7 and 8: polling economy, large image, many jobs, settling lost answers (engine
+/// and simulator only).
 enum EngineFigures {
     /// Provider seconds per real second for figure 1. At most 60: the engine's shortest poll
     /// interval (3 s) divided by it must stay above ``PollPolicy``'s floor of 0.05 s. The full run
@@ -21,6 +22,9 @@ enum EngineFigures {
 
         figures += try await ManyJobs(
             jobs: options.short ? 100 : 1000, sliceSeconds: options.short ? 4 : 20, timeScale: options.short ? 60 : 20
+        ).measure()
+        figures += try await SettleFigure(
+            jobs: options.short ? 5 : 20, lags: options.short ? [0, 120] : [0, 60, 180, 300], timeScale: 60
         ).measure()
         return figures
     }

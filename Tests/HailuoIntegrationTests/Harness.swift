@@ -39,18 +39,19 @@ final class Harness: @unchecked Sendable {
         autoDownload: Bool = false, readTimeout: Double = 10, leaseSeconds: Double = 30, baseURL: String? = nil,
         policy: PollPolicy? = nil, requestsPerSecond: Double = 200,
         createRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 0.05, maxDelay: 0.2),
-        budget: Budget = Budget(), clock: @escaping @Sendable () -> Date = { Date() }
+        budget: Budget = Budget(), settle: SettlePolicy = SettlePolicy(), database: URL? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws -> GenerationEngine {
         let endpoint = APIEndpoint(
             baseURL: baseURL ?? simulator.baseURL, family: family, apiKey: "sk-test-harness", connectTimeout: 1,
             readTimeout: readTimeout)
         let configuration = EngineConfiguration(
-            endpoint: endpoint, databaseURL: databaseURL, downloadDirectory: downloads, autoDownload: autoDownload,
+            endpoint: endpoint, databaseURL: database ?? databaseURL, downloadDirectory: downloads, autoDownload: autoDownload,
             policy: policy ?? PollPolicy(minInterval: 0.05, maxInterval: 0.3, timeScale: timeScale),
             requestsPerSecond: requestsPerSecond,
             home: folder.path, createRetry: createRetry,
             pollRetry: RetryPolicy(maxAttempts: 2, baseDelay: 0.05, maxDelay: 0.1), leaseSeconds: leaseSeconds,
-            storeWatchInterval: 0.1, budget: budget, catalogueTimeout: 10, clock: clock)
+            storeWatchInterval: 0.1, budget: budget, catalogueTimeout: 10, settle: settle, clock: clock)
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let engine = try GenerationEngine(configuration: configuration, logger: logger)

@@ -50,6 +50,10 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
     public var estimatedUSD: Double?
     /// What the provider says the job cost (USD): from its cost headers or `meta.usage`.
     public var costUSD: Double?
+    /// Where the lookup of an unconfirmed job in the provider's request logs stands (nil: never looked up).
+    public var settleState: SettleState?
+    /// When the request logs were last looked up for this job.
+    public var settleCheckedAt: Date?
 
     public init(
         id: String, generationID: String? = nil, phase: JobPhase, providerStatus: String? = nil,
@@ -60,7 +64,7 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
         filePath: String? = nil, downloadedAt: Date? = nil, errorMessage: String? = nil,
         errorRequestID: String? = nil, usageJSON: String? = nil, hidden: Bool = false,
         clientRequestID: String? = nil, inferenceID: String? = nil, estimatedUSD: Double? = nil,
-        costUSD: Double? = nil
+        costUSD: Double? = nil, settleState: SettleState? = nil, settleCheckedAt: Date? = nil
     ) {
         self.id = id
         self.generationID = generationID
@@ -90,6 +94,8 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
         self.inferenceID = inferenceID
         self.estimatedUSD = estimatedUSD
         self.costUSD = costUSD
+        self.settleState = settleState
+        self.settleCheckedAt = settleCheckedAt
     }
 
     /// The status to show: the provider's word while pending, else the phase.

@@ -29,7 +29,9 @@ public struct EngineConfiguration: Sendable {
     public var budget: Budget
     /// Seconds a catalogue fetch (prices) may take before the cache or built-in table is used.
     public var catalogueTimeout: Double
-    /// The time used for the price cache's age and the budget's periods (tests move it).
+    /// How unconfirmed jobs are looked up in the provider's request logs.
+    public var settle: SettlePolicy
+    /// The time used for the price cache's age, the budget's periods and the settle grace (tests move it).
     public var clock: @Sendable () -> Date
 
     public init(
@@ -39,7 +41,7 @@ public struct EngineConfiguration: Sendable {
         createRetry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 2, maxDelay: 30),
         pollRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 10),
         leaseSeconds: Double = 30, storeWatchInterval: Double = 1, budget: Budget = Budget(),
-        catalogueTimeout: Double = 3, clock: @escaping @Sendable () -> Date = { Date() }
+        catalogueTimeout: Double = 3, settle: SettlePolicy = SettlePolicy(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.endpoint = endpoint
         self.profile = profile
@@ -56,6 +58,7 @@ public struct EngineConfiguration: Sendable {
         self.storeWatchInterval = storeWatchInterval
         self.budget = budget
         self.catalogueTimeout = catalogueTimeout
+        self.settle = settle
         self.clock = clock
     }
 }

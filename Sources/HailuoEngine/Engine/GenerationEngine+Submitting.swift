@@ -59,6 +59,8 @@ extension GenerationEngine {
             $0.finishedAt = nil
             $0.clientRequestID = ClientRequestID.validated($0.id)
             $0.inferenceID = nil
+            $0.settleState = nil
+            $0.settleCheckedAt = nil
         }
         _ = try store.claim(jobID: reset.id, owner: owner, leaseSeconds: 3600)
         return await send(prepared, for: reset)

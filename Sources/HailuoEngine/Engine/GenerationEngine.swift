@@ -20,6 +20,8 @@ public actor GenerationEngine {
     let ownsHTTPClient: Bool
     let client: APIClient
     let scheduler: PollScheduler
+    /// Looks unconfirmed jobs up in the provider's request logs.
+    let settler: LogSettler
     let downloader: Downloader
     /// Catalogue prices, cached in the store.
     nonisolated let prices: PriceCatalogue
@@ -28,7 +30,7 @@ public actor GenerationEngine {
     private var watcher: Task<Void, Never>?
     /// Downloads in flight in this process, by job id (one per job).
     var downloads: [String: Task<URL, any Error>] = [:]
-    private var started = false
+    var started = false
 
     /// Opens the store and prepares the HTTP client; call ``start(only:)`` to begin polling.
     /// - Parameter httpClient: a shared client; when `nil` the engine makes and owns one.
@@ -75,6 +77,13 @@ public actor GenerationEngine {
         scheduler = PollScheduler(
             store: store, client: client, settings: settings, logger: logger,
             emit: { hub.emit($0) }, onFinished: { finished.send($0) })
+        let pollScheduler = scheduler
+        settler = LogSettler(
+            store: store, client: client,
+            settings: LogSettler.Settings(
+                policy: configuration.settle, owner: owner, leaseSeconds: configuration.leaseSeconds, only: nil),
+            logger: logger, clock: configuration.clock, emit: { hub.emit($0) },
+            onFound: { job in await pollScheduler.track(job) })
         finished.engine = self
     }
 
@@ -82,17 +91,20 @@ public actor GenerationEngine {
     /// connection state, download progress). Each call gives a new, independent stream.
     public nonisolated func events() -> AsyncStream<EngineEvent> { hub.subscribe() }
 
-    /// Starts polling: resumes every unfinished job nobody else is polling, watches the store for
-    /// other processes' changes, and reads the balance in the background.
+    /// Starts polling: resumes every unfinished job nobody else is polling, looks unconfirmed jobs
+    /// up in the provider's request logs, watches the store for other processes' changes, and
+    /// reads the balance in the background.
     /// - Parameter only: poll only these jobs (a `wait` leaves the rest to others).
     public func start(only: Set<String>? = nil) async {
         guard !started else { return }
         started = true
         if let only {
             await scheduler.restrict(to: only)
+            await settler.restrict(to: only)
         }
         await scheduler.start()
         await balanceKeeper.refresh()
+        await settler.start()
         let store = store
         let hub = hub
         let scheduler = scheduler
@@ -116,6 +128,7 @@ public actor GenerationEngine {
     public func shutdown() async {
         watcher?.cancel()
         watcher = nil
+        await settler.stop()
         await scheduler.stop()
         await balanceKeeper.stop()
         for task in downloads.values { task.cancel() }

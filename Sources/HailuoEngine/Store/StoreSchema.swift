@@ -88,6 +88,19 @@ enum StoreSchema {
                     );
                     """)
         }
+        migrator.registerMigration("v3-settle") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE jobs ADD COLUMN settle_state TEXT;
+                    ALTER TABLE jobs ADD COLUMN settle_checked_at REAL;
+                    DROP TRIGGER IF EXISTS jobs_revision_update;
+                    CREATE TRIGGER jobs_revision_update
+                    AFTER UPDATE OF generation_id, phase, provider_status, video_url, file_path,
+                        error_message, hidden, finished_at, cost_usd, settle_state ON jobs BEGIN
+                        UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+                    END;
+                    """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,7 @@ extension AppModel {
             show("loaded \(job.id) into the composer; Ctrl-S submits it as a new job")
             return checks
         case .resubmit:
-            confirmation = .resubmit(jobID: job.id)
+            confirmation = .resubmit(jobID: job.id, notFoundUpstream: job.settleState == .notFoundUpstream)
             return []
         case .dismiss: return [.dismiss(jobID: job.id)]
         case .toggleHidden: return [.setHidden(jobID: job.id, !job.hidden)]

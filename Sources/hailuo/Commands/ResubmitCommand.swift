@@ -9,7 +9,8 @@ struct ResubmitCommand: AsyncParsableCommand {
         abstract: "Send an unconfirmed or failed job's request again (may be billed again).",
         discussion: """
             An unconfirmed job's first request may have reached the provider and may be billed. \
-            Check your dashboard first. The job keeps its local id; the image files must be unchanged.
+            Check your dashboard first, unless `hailuo show ID` says the provider's request logs \
+            do not list it (not found upstream). The job keeps its local id; the image files must be unchanged.
             """)
 
     @Argument(help: ArgumentHelp("Local id or prefix of the job.", valueName: "id"))
@@ -19,6 +20,15 @@ struct ResubmitCommand: AsyncParsableCommand {
 
     func run() async throws {
         let session = try await EngineSession.open(global)
+        if let job = try? session.engine.resolve(id), job.phase == .unconfirmed {
+            if job.settleState == .notFoundUpstream {
+                Console.error("note: \(job.id) is not in the provider's request logs; sending it again")
+            } else {
+                Console.error(
+                    "warning: \(job.id)'s first request may have reached the provider and may be billed; "
+                        + "sending it again may pay twice")
+            }
+        }
         let outcome: Result<Job, any Error> = await Result { try await session.engine.resubmit(id) }
         await session.close()
         do {

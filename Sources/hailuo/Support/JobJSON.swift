@@ -39,6 +39,8 @@ enum JobJSON {
             "estimated_usd": job.estimatedUSD.map { $0 as Any } ?? NSNull(),
             "client_request_id": job.clientRequestID ?? NSNull(),
             "inference_id": job.inferenceID ?? NSNull(),
+            "settle_state": job.settleState?.rawValue ?? NSNull(),
+            "settle_checked_at": iso(job.settleCheckedAt),
         ]) { own, _ in own }
         if let sha = job.firstFrameSHA256 { object["first_frame_sha256"] = sha }
         if let sha = job.lastFrameSHA256 { object["last_frame_sha256"] = sha }

@@ -76,11 +76,17 @@ enum JobText {
             }
         }
         if let file = job.filePath { lines.append("file        \(file)") }
+        if let settle = settleLine(job) { lines.append(settle) }
         if job.phase == .unconfirmed {
             lines.append("")
-            lines.append("The answer to this submission was lost: it may exist upstream and may be billed.")
-            lines.append(
-                "Check your AI/ML API dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`.")
+            if job.settleState == .notFoundUpstream {
+                lines.append("The answer to this submission was lost, and the provider's request logs do not list it.")
+                lines.append("`hailuo resubmit \(job.id)` sends it again; `hailuo dismiss \(job.id)` drops it.")
+            } else {
+                lines.append("The answer to this submission was lost: it may exist upstream and may be billed.")
+                lines.append(
+                    "Check your AI/ML API dashboard, then `hailuo resubmit \(job.id)` or `hailuo dismiss \(job.id)`.")
+            }
         }
         lines.append("")
         lines.append("history")

@@ -15,8 +15,11 @@ extension Confirmation {
             return "You submitted this same \(what) \(ago). Submit again? \(cost)"
         case .quitWhileSubmitting:
             return "A submission is still on its way. Quit anyway? It will be kept and resumed."
-        case .resubmit(let jobID):
-            return "Resend job \(Formatting.oneLine(jobID, limit: 16))? It may already be billed upstream."
+        case .resubmit(let jobID, let notFoundUpstream):
+            let why =
+                notFoundUpstream
+                ? "The provider's request logs show it never arrived." : "It may already be billed upstream."
+            return "Resend job \(Formatting.oneLine(jobID, limit: 16))? \(why)"
         }
     }
 

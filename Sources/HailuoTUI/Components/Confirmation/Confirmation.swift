@@ -6,15 +6,16 @@ public enum Confirmation: Sendable, Equatable {
     case duplicateSubmit(GenerationParameters)
     /// A submission is still on its way; quitting now is safe but the user may want to see it.
     case quitWhileSubmitting
-    /// Resend an unconfirmed submission that may already be billed.
-    case resubmit(jobID: String)
+    /// Resend an unconfirmed submission that may already be billed, or (`notFoundUpstream`) one
+    /// the provider's request logs show never arrived.
+    case resubmit(jobID: String, notFoundUpstream: Bool = false)
 
     /// What a yes does.
     func accepted(submitting: (GenerationParameters) -> [Command]) -> (commands: [Command], quit: Bool) {
         switch self {
         case .duplicateSubmit(let parameters): (submitting(parameters), false)
         case .quitWhileSubmitting: ([.quit], true)
-        case .resubmit(let jobID): ([.resubmit(jobID: jobID)], false)
+        case .resubmit(let jobID, _): ([.resubmit(jobID: jobID)], false)
         }
     }
 }

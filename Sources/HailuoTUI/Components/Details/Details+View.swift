@@ -149,8 +149,11 @@ extension Details {
         if job.phase == .unconfirmed {
             lines.append([])
             let note =
-                "The provider's answer was lost: the job may exist upstream and may be billed. "
-                + "It is never resent on its own."
+                job.settleState == .notFoundUpstream
+                ? "The provider's answer was lost, and its request logs do not list the job: "
+                    + "resending it should not pay twice."
+                : "The provider's answer was lost: the job may exist upstream and may be billed. "
+                    + "It is never resent on its own."
             lines += TextLayout.wrap(note, width: width).map { [Span($0, theme.status(for: job))] }
         }
         return lines

@@ -110,6 +110,7 @@ extension JobsTable {
         case .failed:
             return Span(Formatting.oneLine(job.errorMessage ?? "failed, no reason given", limit: 200), theme.error)
         case .unconfirmed:
+            if job.settleState == .notFoundUpstream { return Span("not upstream: R/D", theme.status(for: job)) }
             return Span("may be billed: R/D", theme.status(for: job))
         case .submitting:
             return Span(theme.ascii("sending…"), theme.dim)
