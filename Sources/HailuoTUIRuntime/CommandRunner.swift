@@ -91,7 +91,8 @@ final class CommandRunner: Sendable {
                 case .connection(let state): post(.connection(state))
                 case .downloadProgress(let progress): post(.downloadProgress(progress))
                 case .downloadFailed(let jobID, let message): post(.downloadFailed(jobID: jobID, message: message))
-                case .balance(let reading): post(.balance(reading.balance.currency == "USD" ? reading.balance.amount : nil))
+                case .balance(let reading):
+                    post(.balance(reading.balance.currency == "USD" ? reading.balance.amount : nil))
                 }
             }
         }

@@ -1,6 +1,6 @@
 import Foundation
-import HailuoTUI
 import HailuoCore
+import HailuoTUI
 
 /// Path candidates for Tab in an image field: what is typed, completed against the file system.
 public enum PathCompleter {

@@ -1,6 +1,6 @@
 import Foundation
-import HailuoTUI
 import HailuoCore
+import HailuoTUI
 
 /// How a submission ended, as the engine reports it to the screen.
 public enum EngineSubmission: Sendable, Equatable {

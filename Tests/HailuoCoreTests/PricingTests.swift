@@ -26,7 +26,8 @@ struct PricingTests {
 
     @Test func perAndSecondAreReadTogether() throws {
         let perSecond = try #require(entry(#"{"kind":"fixed","units":[{"price":0.05,"unit":"second","per":1}]}"#))
-        #expect(abs((PriceBook.quote(parameters("minimax/hailuo-02", 10), catalogue: perSecond).usd ?? 0) - 0.5) < 1e-12)
+        #expect(
+            abs((PriceBook.quote(parameters("minimax/hailuo-02", 10), catalogue: perSecond).usd ?? 0) - 0.5) < 1e-12)
         #expect(abs((PriceBook.quote(parameters(), catalogue: perSecond).usd ?? 0) - 0.3) < 1e-12)
         let perTen = entry(#"{"kind":"fixed","units":[{"price":1.0,"unit":"second","per":10}]}"#)
         #expect(abs((PriceBook.quote(parameters(), catalogue: perTen).usd ?? 0) - 0.6) < 1e-12)
@@ -84,9 +85,12 @@ struct PricingTests {
             #"{"kind":"fixed","units":[{"price":0.1,"unit":"request","per":1}]}"#, id: "other/id",
             aliases: #"["MiniMax/Hailuo-02"]"#)
         #expect(PriceBook.quote(parameters(), catalogue: byAlias).usd == 0.1)
-        let elsewhere = CatalogueEntry.read(Array(#"{"data":[{"id":"x","pricing":{"kind":"variable"}}]}"#.utf8), model: "minimax/hailuo-02")
+        let elsewhere = CatalogueEntry.read(
+            Array(#"{"data":[{"id":"x","pricing":{"kind":"variable"}}]}"#.utf8), model: "minimax/hailuo-02")
         #expect(elsewhere == .notListed)
-        #expect(PriceBook.quote(parameters(), catalogue: elsewhere) == .known(usd: 0.294, source: .builtIn(asOf: "2026-08")))
+        #expect(
+            PriceBook.quote(parameters(), catalogue: elsewhere) == .known(usd: 0.294, source: .builtIn(asOf: "2026-08"))
+        )
         #expect(CatalogueEntry.read(Array("<html>oops</html>".utf8), model: "minimax/hailuo-02") == nil)
         #expect(PriceBook.quote(parameters(), catalogue: nil).usd == 0.294)
     }
@@ -127,7 +131,8 @@ struct PricingTests {
         #expect(Budget(dailyUSD: 1.2).refusal(thisJob: 0.294, ledger: ledger) == nil)
         let monthly = Budget(monthlyUSD: 3.5)
         #expect(monthly.refusal(thisJob: 0.294, ledger: ledger)?.hasPrefix("monthly budget $3.50: spent $3.00") == true)
-        #expect(Budget(perJobUSD: 0.25).refusal(thisJob: 0.294, ledger: ledger)?.hasPrefix("per-job budget $0.25") == true)
+        #expect(
+            Budget(perJobUSD: 0.25).refusal(thisJob: 0.294, ledger: ledger)?.hasPrefix("per-job budget $0.25") == true)
         #expect(Budget().refusal(thisJob: 100, ledger: ledger) == nil)
         #expect(Budget(dailyUSD: 0.882).refusal(thisJob: 0.0, ledger: ledger) == nil)
         #expect(Budget(dailyUSD: 5, perJobUSD: 0.6).description == "daily $5.00, per job $0.60")

@@ -46,7 +46,8 @@ final class Harness: @unchecked Sendable {
             baseURL: baseURL ?? simulator.baseURL, family: family, apiKey: "sk-test-harness", connectTimeout: 1,
             readTimeout: readTimeout)
         let configuration = EngineConfiguration(
-            endpoint: endpoint, databaseURL: database ?? databaseURL, downloadDirectory: downloads, autoDownload: autoDownload,
+            endpoint: endpoint, databaseURL: database ?? databaseURL, downloadDirectory: downloads,
+            autoDownload: autoDownload,
             policy: policy ?? PollPolicy(minInterval: 0.05, maxInterval: 0.3, timeScale: timeScale),
             requestsPerSecond: requestsPerSecond,
             home: folder.path, createRetry: createRetry,

@@ -39,7 +39,9 @@ struct PriceCLITests {
         #expect(text.stdout.contains("$0.51 (catalogue)") || text.stdout.contains("$0.51 (built-in table"))
         #expect(!text.stdout.contains("DEMO"))
 
-        let object = try await runner.run(["submit", "--prompt", "a boat", "--resolution", "1080P", "--dry-run", "--json"])
+        let object = try await runner.run([
+            "submit", "--prompt", "a boat", "--resolution", "1080P", "--dry-run", "--json",
+        ])
         #expect(object.status == 0, "\(object.stderr)")
         let fields = try json(object.stdout)
         #expect(fields["estimated_usd"] as? Double == price)
@@ -74,7 +76,9 @@ struct PriceCLITests {
         let home = try TemporaryFolder("hailuo-price").url
         defer { TemporaryFolder.remove(home) }
         let runner = CLIRunner(home: home)
-        let bad = try await runner.run(["submit", "--prompt", "hd", "--duration", "10", "--resolution", "1080P", "--dry-run"])
+        let bad = try await runner.run([
+            "submit", "--prompt", "hd", "--duration", "10", "--resolution", "1080P", "--dry-run",
+        ])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("nothing was sent"))
         let demo = try await runner.run(["submit", "--prompt", "a boat", "--dry-run"])

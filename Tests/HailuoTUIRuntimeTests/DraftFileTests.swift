@@ -1,6 +1,6 @@
 import Foundation
-import HailuoTestSupport
 import HailuoTUI
+import HailuoTestSupport
 import Testing
 
 @testable import HailuoTUIRuntime

@@ -1,7 +1,7 @@
 import Foundation
-import HailuoTestSupport
 import HailuoCore
 import HailuoTUI
+import HailuoTestSupport
 import TUIKit
 import Testing
 

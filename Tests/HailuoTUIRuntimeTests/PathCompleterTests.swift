@@ -1,9 +1,8 @@
 import Foundation
 import HailuoCore
+import HailuoTUI
 import HailuoTestSupport
 import Testing
-
-import HailuoTUI
 
 @testable import HailuoTUIRuntime
 

@@ -12,7 +12,8 @@ struct KeyMapTests {
     /// Every key a terminal can send that the decoder names.
     static let universe: [Key] = {
         var keys: [Key] = []
-        let printable = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~é東🙂"
+        let printable =
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~é東🙂"
         keys += printable.map { Key.character($0) }
         keys += "abcdefghijklmnopqrstuvwxyz_".map { Key.ctrl($0) }
         keys += "abcdefghijklmnopqrstuvwxyz\u{7F}\u{08}".map { Key.alt($0) }

@@ -86,13 +86,14 @@ struct ViewSnapshotTests {
             (-330, .submitting, nil), (-329, .pending, "queued"), (-300, .pending, "generating"),
             (-40, .completed, nil),
         ]
-        downloaded.details.receive(JobHistory(
-            jobID: "dwnloadd",
-            events: steps.map {
-                JobEvent(
-                    jobID: "dwnloadd", at: Fixtures.now.addingTimeInterval($0.0), phase: $0.1, providerStatus: $0.2,
-                    note: nil)
-            }))
+        downloaded.details.receive(
+            JobHistory(
+                jobID: "dwnloadd",
+                events: steps.map {
+                    JobEvent(
+                        jobID: "dwnloadd", at: Fixtures.now.addingTimeInterval($0.0), phase: $0.1, providerStatus: $0.2,
+                        note: nil)
+                }))
         Snapshot.check("details-history-120x40", Snapshot.render(downloaded.view()))
         var unconfirmed = Fixtures.selecting("unconfrm", size: Self.large, details: true)
         unconfirmed.statusBar.setConnection(.offline("connection refused by 127.0.0.1:4242"))

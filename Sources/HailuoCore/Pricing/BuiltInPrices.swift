@@ -11,7 +11,8 @@ public enum BuiltInPrices {
             dimensions: ["resolution", "duration"],
             variants: [
                 PriceVariant(when: ["resolution": .text("768P"), "duration": .number(6)], rate: PriceRate(price: six)),
-                PriceVariant(when: ["resolution": .text("768P"), "duration": .number(10)], rate: PriceRate(price: ten)),
+                PriceVariant(
+                    when: ["resolution": .text("768P"), "duration": .number(10)], rate: PriceRate(price: ten)),
                 PriceVariant(when: ["resolution": .text("1080P"), "duration": .number(6)], rate: PriceRate(price: hd)),
             ])
     }

@@ -22,13 +22,15 @@ public enum ModelPricing: Sendable, Equatable {
         case .variants(_, let variants):
             guard let variant = variants.first(where: { Self.matches($0, parameters) }) else {
                 return .unknown(
-                    reason: "the catalogue has no price for \(parameters.resolution.rawValue) at \(parameters.duration) s")
+                    reason:
+                        "the catalogue has no price for \(parameters.resolution.rawValue) at \(parameters.duration) s")
             }
             return Self.quote(variant.rate, parameters, source: source)
         case .variable:
             return .unknown(reason: "the catalogue says its price depends on the request (variable)")
         case .unknownKind(let kind):
-            return .unknown(reason: "the catalogue prices it in a way hailuo does not know (\(InertText.oneLine(kind, limit: 40)))")
+            return .unknown(
+                reason: "the catalogue prices it in a way hailuo does not know (\(InertText.oneLine(kind, limit: 40)))")
         }
     }
 
@@ -62,10 +64,13 @@ public enum ModelPricing: Sendable, Equatable {
         }
     }
 
-    private static func quote(_ rate: PriceRate, _ parameters: GenerationParameters, source: PriceSource) -> PriceQuote {
+    private static func quote(_ rate: PriceRate, _ parameters: GenerationParameters, source: PriceSource) -> PriceQuote
+    {
         guard let usd = rate.charge(duration: parameters.duration) else {
             return .unknown(
-                reason: "the catalogue's rate is per \(InertText.oneLine(rate.unit, limit: 40)) (per \(rate.per)), which hailuo cannot count")
+                reason:
+                    "the catalogue's rate is per \(InertText.oneLine(rate.unit, limit: 40)) (per \(rate.per)), which hailuo cannot count"
+            )
         }
         return .known(usd: usd, source: source)
     }

@@ -16,6 +16,7 @@ extension ConfigFile {
                 key, expected: "a number of US dollars", within: Double.leastNonzeroMagnitude...1e9,
                 rule: "must be a number of US dollars more than 0")
         }
-        return Budget(dailyUSD: try cap("daily_usd"), monthlyUSD: try cap("monthly_usd"), perJobUSD: try cap("per_job_usd"))
+        return Budget(
+            dailyUSD: try cap("daily_usd"), monthlyUSD: try cap("monthly_usd"), perJobUSD: try cap("per_job_usd"))
     }
 }

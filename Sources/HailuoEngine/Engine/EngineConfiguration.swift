@@ -41,7 +41,8 @@ public struct EngineConfiguration: Sendable {
         createRetry: RetryPolicy = RetryPolicy(maxAttempts: 4, baseDelay: 2, maxDelay: 30),
         pollRetry: RetryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: 1, maxDelay: 10),
         leaseSeconds: Double = 30, storeWatchInterval: Double = 1, budget: Budget = Budget(),
-        catalogueTimeout: Double = 3, settle: SettlePolicy = SettlePolicy(), clock: @escaping @Sendable () -> Date = { Date() }
+        catalogueTimeout: Double = 3, settle: SettlePolicy = SettlePolicy(),
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.endpoint = endpoint
         self.profile = profile

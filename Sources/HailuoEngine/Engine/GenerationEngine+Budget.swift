@@ -29,7 +29,7 @@ extension GenerationEngine {
                 return
             } catch let error as SubmitError {
                 throw error
-            } catch where attempt < 5 {
+            } catch  where attempt < 5 {
                 // Most likely a clash of local ids: try another (the provider sees it as the id).
                 job.id = LocalID.make()
                 job.clientRequestID = ClientRequestID.validated(job.id)

@@ -35,7 +35,9 @@ extension GenerationEngine {
 
     /// What a job counts for against the budget: its price, else its model's highest known price
     /// (with a note saying so); `nil` when neither is known.
-    nonisolated func budgetCharge(_ parameters: GenerationParameters) async -> (usd: Double, note: String?, quote: PriceQuote)? {
+    nonisolated func budgetCharge(_ parameters: GenerationParameters) async -> (
+        usd: Double, note: String?, quote: PriceQuote
+    )? {
         let entry = await prices.entry(parameters.model)
         let quote = PriceBook.quote(parameters, catalogue: entry)
         if let usd = quote.usd { return (usd, nil, quote) }
@@ -48,7 +50,8 @@ extension GenerationEngine {
     nonisolated func unpriceableRefusal(_ parameters: GenerationParameters) async -> String {
         let quote = await quote(parameters)
         let why = if case .unknown(let reason) = quote { reason } else { "no figure" }
-        return "a budget is set and the price of \(parameters.model) is unknown (\(why)), with no known price to count instead"
+        return
+            "a budget is set and the price of \(parameters.model) is unknown (\(why)), with no known price to count instead"
     }
 
     /// The budget's periods now, by the engine's clock.

@@ -15,9 +15,12 @@ extension APIClient {
         ]
         items += models.map { "model=" + Self.percentEncoded($0) }
         let path = "/v2/logs?" + items.joined(separator: "&")
-        switch await attempt(.GET, path, body: nil, decode: { data, _ throws(WireError) in
-            try WireDecoding.requestLogPage(from: data)
-        }) {
+        switch await attempt(
+            .GET, path, body: nil,
+            decode: { data, _ throws(WireError) in
+                try WireDecoding.requestLogPage(from: data)
+            })
+        {
         case .success(let page): return page
         case .failure(let error): throw error
         }

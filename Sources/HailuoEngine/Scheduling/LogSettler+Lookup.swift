@@ -13,7 +13,8 @@ extension LogSettler {
         for _ in 0..<max(1, settings.policy.maxPages) {
             let page: RequestLogPage
             do {
-                page = try await throttledLogs(start: start, end: end, model: job.parameters.model.rawValue, offset: offset)
+                page = try await throttledLogs(
+                    start: start, end: end, model: job.parameters.model.rawValue, offset: offset)
             } catch {
                 return Self.sort(error)
             }

@@ -151,7 +151,8 @@ actor LogSettler {
             let misses = (schedules[job.id]?.misses ?? 0) + 1
             let deadline = job.createdAt.addingTimeInterval(policy.grace)
             if now >= deadline {
-                save(job.id, kind: SettleState.notFoundUpstream.rawValue,
+                save(
+                    job.id, kind: SettleState.notFoundUpstream.rawValue,
                     note: "not found in the provider's request logs (checked until \(Self.clockText(deadline))); "
                         + "the create most likely never arrived, so resending it should not pay twice"
                 ) {
@@ -160,7 +161,8 @@ actor LogSettler {
                 }
                 schedules[job.id] = nil
             } else {
-                save(job.id, kind: SettleState.checking.rawValue,
+                save(
+                    job.id, kind: SettleState.checking.rawValue,
                     note: "looked up in the provider's request logs: not found yet "
                         + "(checking until \(Self.clockText(deadline)))"
                 ) {
@@ -172,8 +174,10 @@ actor LogSettler {
             }
         case .couldNotCheck(let why):
             let misses = (schedules[job.id]?.misses ?? 0) + 1
-            save(job.id, kind: "could-not-check",
-                note: "could not look the job up in the provider's request logs now (\(why)); will try again") {
+            save(
+                job.id, kind: "could-not-check",
+                note: "could not look the job up in the provider's request logs now (\(why)); will try again"
+            ) {
                 $0.settleCheckedAt = now
             }
             schedules[job.id]?.misses = misses
@@ -204,7 +208,8 @@ actor LogSettler {
                 $0.inferenceID = generationID
                 $0.settleState = .found
                 $0.settleCheckedAt = now
-                $0.errorMessage = "the provider's request logs list this create as failed; a failed request is not billed"
+                $0.errorMessage =
+                    "the provider's request logs list this create as failed; a failed request is not billed"
                 $0.finishedAt = now
             }
         } else {

@@ -16,7 +16,8 @@ extension KeyMap {
     static let hintItems: [Focus: [HintItem]] = [
         .prompt: [
             HintItem(.ctrl("s"), word: "submit"), HintItem(.tab, word: "next"), HintItem(.ctrl("p"), word: "history"),
-            HintItem(.ctrl("_"), word: "undo"), HintItem(.function(1), word: "help"), HintItem(.ctrl("c"), word: "quit"),
+            HintItem(.ctrl("_"), word: "undo"), HintItem(.function(1), word: "help"),
+            HintItem(.ctrl("c"), word: "quit"),
         ],
         .firstFrame: imageFieldHints,
         .lastFrame: imageFieldHints,

@@ -62,7 +62,9 @@ struct HistoryCommand: AsyncParsableCommand {
             Console.error(
                 remote.isEmpty
                     ? "no jobs made elsewhere since \(start.formatted(.iso8601))"
-                    : importJobs ? "imported \(added.count) of \(remote.count)" : "\(remote.count) made elsewhere; --import adds them")
+                    : importJobs
+                        ? "imported \(added.count) of \(remote.count)"
+                        : "\(remote.count) made elsewhere; --import adds them")
         }
     }
 
@@ -81,7 +83,9 @@ struct HistoryCommand: AsyncParsableCommand {
             "cost_usd": item.costUSD ?? NSNull(), "generation_id": item.inferenceID, "origin": item.origin,
             "client_request_id": item.clientRequestID ?? NSNull(), "imported_as": importedAs ?? NSNull(),
         ]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+            return "{}"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 

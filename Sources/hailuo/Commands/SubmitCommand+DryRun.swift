@@ -33,7 +33,8 @@ extension SubmitCommand {
         if let last = p.lastFrame { what += ", last frame \(last)" }
         let price = dryRun.quote.sentence
         let prefix = demo ? "DEMO (simulated, free): " : ""
-        let line = prefix + "would send: " + InertText.oneLine(what) + " — " + InertText.oneLine(price)
+        let line =
+            prefix + "would send: " + InertText.oneLine(what) + " — " + InertText.oneLine(price)
             + " (nothing was sent)"
         guard let refusal = dryRun.budgetRefusal else { return line }
         return line + "\nthe budget would refuse it now: " + InertText.oneLine(refusal)
@@ -57,7 +58,8 @@ extension SubmitCommand {
             object["price_unknown_reason"] = reason
         }
         guard
-            let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+            let data = try? JSONSerialization.data(
+                withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }

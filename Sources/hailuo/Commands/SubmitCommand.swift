@@ -73,7 +73,9 @@ struct SubmitCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
-        if dryRun && (wait || download) { throw ValidationError("--dry-run sends nothing, so it takes no --wait or --download") }
+        if dryRun && (wait || download) {
+            throw ValidationError("--dry-run sends nothing, so it takes no --wait or --download")
+        }
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
         if prompt == nil && promptFile == nil {
             throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE")

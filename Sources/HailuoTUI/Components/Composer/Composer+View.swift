@@ -198,7 +198,9 @@ extension Composer {
     }
 
     /// The options row: each toggle's label and values, the chosen one bracketed.
-    func optionSpans(theme: Theme, focused: Bool, functionKeys: Bool, shortLabels: Bool, chosenOnly: Bool = false) -> [Span] {
+    func optionSpans(theme: Theme, focused: Bool, functionKeys: Bool, shortLabels: Bool, chosenOnly: Bool = false)
+        -> [Span]
+    {
         let modelValues: [(String, ValueState)] = [(Formatting.shortModel(self.model.rawValue), .chosen)]
         let known = modelSpec != nil
         // A model the table does not know has no rules to offer: only the chosen values show.

@@ -37,7 +37,8 @@ extension Details {
         guard content.height > 0, content.width > 0 else { return }
         let keys = Array(Self.keyRows(KeyMap.detailsHints(for: job), width: content.width, theme: theme).prefix(2))
         let bodyHeight = content.height - keys.count
-        var lines = lines(entry, theme: theme, width: content.width, bodyHeight: bodyHeight, now: now, downloads: downloads)
+        var lines = lines(
+            entry, theme: theme, width: content.width, bodyHeight: bodyHeight, now: now, downloads: downloads)
         if lines.count > bodyHeight {
             lines = Array(lines.prefix(max(0, bodyHeight - 1)))
             if bodyHeight > 0 { lines.append([Span(theme.glyphs.ellipsis, theme.dim)]) }
@@ -95,10 +96,14 @@ extension Details {
             "\(parameters.duration) s\(sep)\(parameters.resolution.rawValue)\(sep)optimizer "
                 + (parameters.promptOptimizer ? "on" : "off"))
         if let first = parameters.firstFrame {
-            row("First frame", Formatting.middleTruncate(Formatting.oneLine(first), width: valueWidth, ellipsis: ellipsis))
+            row(
+                "First frame",
+                Formatting.middleTruncate(Formatting.oneLine(first), width: valueWidth, ellipsis: ellipsis))
         }
         if let last = parameters.lastFrame {
-            row("Last frame", Formatting.middleTruncate(Formatting.oneLine(last), width: valueWidth, ellipsis: ellipsis))
+            row(
+                "Last frame", Formatting.middleTruncate(Formatting.oneLine(last), width: valueWidth, ellipsis: ellipsis)
+            )
         }
         row(
             "Generation", job.generationID.map { Formatting.oneLine($0, limit: 120) } ?? "(none yet)",

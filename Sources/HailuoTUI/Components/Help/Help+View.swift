@@ -97,7 +97,9 @@ extension Help {
     }
 
     /// One section: its title, then each hint with its keys and action wrapped side by side.
-    private static func helpBlock(_ title: String, _ hints: [KeyHint], theme: Theme, keyWidth: Int, width: Int) -> [[Span]] {
+    private static func helpBlock(_ title: String, _ hints: [KeyHint], theme: Theme, keyWidth: Int, width: Int)
+        -> [[Span]]
+    {
         var lines: [[Span]] = [[Span(title, theme.focusedTitle)]]
         let actionWidth = max(1, width - keyWidth - 2)
         for hint in hints {
@@ -117,7 +119,9 @@ extension Help {
     }
 
     /// Two columns from the sections, split where the taller column is shortest.
-    private static func splitHelp(_ sections: [(title: String, hints: [KeyHint])], theme: Theme, width: Int) -> [[[Span]]] {
+    private static func splitHelp(_ sections: [(title: String, hints: [KeyHint])], theme: Theme, width: Int)
+        -> [[[Span]]]
+    {
         let keyWidths = helpKeyWidthCandidates(theme: theme, width: width)
         // Rows of each section at each keys width, measured once.
         let heights = sections.map { section in

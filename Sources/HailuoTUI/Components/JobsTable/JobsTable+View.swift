@@ -33,10 +33,12 @@ extension JobsTable {
         var cells: [JobColumn.Kind: Span] = [:]
         cells[.id] = Span(Formatting.oneLine(job.id, limit: 16), theme.text)
         cells[.status] = Span(
-            statusSymbol(job, theme: theme, now: now) + " " + Formatting.oneLine(job.displayStatus, limit: 40), statusStyle)
+            statusSymbol(job, theme: theme, now: now) + " " + Formatting.oneLine(job.displayStatus, limit: 40),
+            statusStyle)
         cells[.elapsed] = Span(Self.elapsedText(job, now: now), theme.text)
         cells[.left] = Span(Self.leftText(entry, now: now), theme.dim)
-        cells[.model] = Span(Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
+        cells[.model] = Span(
+            Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
         cells[.clip] = Span(Formatting.clip(job.parameters), theme.text)
         cells[.cost] = Span(Formatting.cost(of: job), job.costUSD == nil ? theme.dim : theme.text)
         cells[.prompt] = Span(Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)

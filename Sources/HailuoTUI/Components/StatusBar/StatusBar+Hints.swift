@@ -37,7 +37,8 @@ extension StatusBar {
             return
         }
         let hints = Self.fitItems(
-            theme.ascii(KeyMap.hintLine(for: focus)), separator: " \(theme.separator) ", width: width, ellipsis: ellipsis)
+            theme.ascii(KeyMap.hintLine(for: focus)), separator: " \(theme.separator) ", width: width,
+            ellipsis: ellipsis)
         Paint.spans([Span(hints, theme.dim)], on: &canvas, at: origin, width: width, ellipsis: ellipsis)
     }
 

@@ -35,15 +35,16 @@ extension StatusBar {
                     ([mode] + link + counted(all) + money, false),
                 ]
             } ?? []
-        let candidates: [(left: [Span], help: Bool)] = withMoney + [
-            ([mode] + host + key + link + counted(all), true),
-            ([mode] + host + link + counted(all), true),
-            ([mode] + host + link + counted(all), false),
-            ([mode] + link + counted(all), false),
-            ([mode] + link + counted(fewer), false),
-            ([mode] + link + counted(fewest), false),
-            ([mode] + link, false),
-        ]
+        let candidates: [(left: [Span], help: Bool)] =
+            withMoney + [
+                ([mode] + host + key + link + counted(all), true),
+                ([mode] + host + link + counted(all), true),
+                ([mode] + host + link + counted(all), false),
+                ([mode] + link + counted(all), false),
+                ([mode] + link + counted(fewer), false),
+                ([mode] + link + counted(fewest), false),
+                ([mode] + link, false),
+            ]
         let chosen =
             candidates.first { $0.left.displayWidth + ($0.help ? help.displayWidth + 1 : 0) <= rect.width }
             ?? candidates[candidates.count - 1]
