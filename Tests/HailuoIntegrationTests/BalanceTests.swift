@@ -63,4 +63,32 @@ struct BalanceTests {
         #expect(await engine.fetchBalance(timeout: 5) == nil)
         #expect(harness.requests(.billing).first?.answeredStatus == 401)
     }
+
+    @Test func aBalanceLowerThanThePriceRefusesBeforeSending() async throws {
+        let harness = try await Harness(simulator: SimulatorConfiguration(startingBalance: 0.1))
+        defer { Task { await harness.close() } }
+        let engine = try harness.engine()
+        #expect(await engine.fetchBalance() == Balance(amount: 0.1, currency: "USD"))
+        do {
+            _ = try await engine.submit(GenerationParameters(prompt: "too dear"))
+            Issue.record("a job dearer than the balance was sent")
+        } catch {
+            guard case .budget(let sentence) = error else {
+                Issue.record("refused for another reason: \(error)")
+                return
+            }
+            #expect(sentence.contains("the balance is $0.10, less than this job's price $0.29"))
+        }
+        #expect(harness.requests(.create).isEmpty, "nothing was sent")
+        #expect(try engine.jobs(includeHidden: true).isEmpty, "nothing was stored")
+
+        // Topped up: the next submission reads the balance again and goes out.
+        let rich = try await Harness(simulator: SimulatorConfiguration(startingBalance: 50))
+        defer { Task { await rich.close() } }
+        let other = try rich.engine()
+        _ = await other.fetchBalance()
+        let job = try await other.submit(GenerationParameters(prompt: "affordable"))
+        #expect(job.phase == .pending)
+        #expect(rich.requests(.create).count == 1)
+    }
 }

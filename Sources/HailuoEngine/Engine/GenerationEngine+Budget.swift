@@ -13,6 +13,7 @@ extension GenerationEngine {
         if !budget.isEmpty, charge == nil {
             throw .budget(await unpriceableRefusal(job.parameters))
         }
+        if let charge, let refusal = await balanceRefusal(price: charge.usd) { throw .budget(refusal) }
         let periods = budgetPeriods
         for attempt in 1...5 {
             do {
@@ -60,5 +61,16 @@ extension GenerationEngine {
         case .success(let job): return job
         case .failure(let refusal): throw SubmitError.budget(refusal.sentence)
         }
+    }
+
+    /// When the balance is known and lower than `price`, the sentence that says so (nothing is
+    /// sent: the provider would refuse it). The kept figure may be a minute old, so it is read
+    /// again before refusing; a balance that cannot be read refuses nothing.
+    func balanceRefusal(price: Double) async -> String? {
+        guard let known = await balance(), known.currency == "USD", known.amount < price else { return nil }
+        let fresh = await fetchBalance(timeout: 3) ?? known
+        guard fresh.currency == "USD", fresh.amount < price else { return nil }
+        return "the balance is \(PriceQuote.dollars(fresh.amount)), less than this job's price "
+            + "\(PriceQuote.dollars(price)): nothing was sent (top up the account, then submit again)"
     }
 }
