@@ -77,7 +77,7 @@ struct BalanceTests {
                 Issue.record("refused for another reason: \(error)")
                 return
             }
-            #expect(sentence.contains("the balance is $0.10, less than this job's price $0.29"))
+            #expect(sentence.contains("the balance is $0.10, less than this job's price $0.29; top up"))
         }
         #expect(harness.requests(.create).isEmpty, "nothing was sent")
         #expect(try engine.jobs(includeHidden: true).isEmpty, "nothing was stored")

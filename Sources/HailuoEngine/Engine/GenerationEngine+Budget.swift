@@ -71,6 +71,6 @@ extension GenerationEngine {
         let fresh = await fetchBalance(timeout: 3) ?? known
         guard fresh.currency == "USD", fresh.amount < price else { return nil }
         return "the balance is \(PriceQuote.dollars(fresh.amount)), less than this job's price "
-            + "\(PriceQuote.dollars(price)): nothing was sent (top up the account, then submit again)"
+            + "\(PriceQuote.dollars(price)); top up the account, then submit again"
     }
 }

@@ -133,7 +133,7 @@ struct SubmitCommand: AsyncParsableCommand {
         case .local(let message):
             return CLIFailure(.api, message)
         case .budget(let sentence):
-            return CLIFailure(.usage, "refused by the budget: \(sentence) (nothing was sent)")
+            return CLIFailure(.usage, "refused: \(sentence) (nothing was sent)")
         }
     }
 

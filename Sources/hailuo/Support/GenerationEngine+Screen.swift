@@ -12,7 +12,7 @@ extension GenerationEngine: ScreenEngine {
             switch error {
             case .invalid(let invalid): return .invalid(invalid.issues)
             case .local(let message): return .failed(message)
-            case .budget(let sentence): return .failed("refused by the budget: \(sentence)")
+            case .budget(let sentence): return .failed(sentence)
             }
         }
     }
