@@ -62,8 +62,15 @@ let package = Package(
         .target(name: "CursesBackend", dependencies: ["CNCursesW", "TUIKit"]),
         // The screen's model, update and view: pure, testable without a terminal or an engine.
         .target(name: "HailuoTUI", dependencies: ["TUIKit", "HailuoCore"]),
+        // PNG/JPEG decoding through libpng and libjpeg-turbo (their -dev packages are on every machine).
+        .target(name: "CImageDecoding", linkerSettings: [.linkedLibrary("png16"), .linkedLibrary("jpeg")]),
+        // libchafa through dlopen at run time: present when Debian's libchafa0 is installed, never needed to build.
+        .target(name: "CChafa", linkerSettings: [.linkedLibrary("dl")]),
+        // Pictures: images to cell art, frames and facts from clips (ffmpeg/ffprobe as child processes).
+        .target(name: "HailuoPreview", dependencies: ["HailuoCore", "TUIKit", "CImageDecoding", "CChafa"]),
         // The screen's runtime: the ncurses loop, the commands run against an engine protocol.
-        .target(name: "HailuoTUIRuntime", dependencies: ["HailuoTUI", "CursesBackend", "TUIKit", "HailuoCore"]),
+        .target(
+            name: "HailuoTUIRuntime", dependencies: ["HailuoTUI", "CursesBackend", "TUIKit", "HailuoCore", "HailuoPreview"]),
         .executableTarget(
             name: "hailuo",
             dependencies: [
@@ -72,6 +79,7 @@ let package = Package(
                 "HailuoSimulator",
                 "HailuoTUI",
                 "HailuoTUIRuntime",
+                "HailuoPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,14 +87,14 @@ let package = Package(
         .executableTarget(
             name: "hailuo-bench",
             dependencies: [
-                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit", "HailuoTestSupport",
+                "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit", "HailuoTestSupport", "HailuoPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Seeded random-input runs over the decoders and the editor; tests run a short pass.
-        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "HailuoTestSupport", "TUIKit"]),
+        .target(name: "HailuoFuzzing", dependencies: ["HailuoCore", "HailuoTestSupport", "TUIKit", "HailuoPreview"]),
         .executableTarget(
             name: "hailuo-fuzz",
             dependencies: [
@@ -104,6 +112,7 @@ let package = Package(
         ),
         .testTarget(name: "HailuoSimulatorTests", dependencies: ["HailuoSimulator"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "HailuoPreviewTests", dependencies: ["HailuoPreview", "HailuoCore", "TUIKit", "HailuoTestSupport"]),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TUIKit"]),
         .testTarget(
             name: "HailuoTUITests",

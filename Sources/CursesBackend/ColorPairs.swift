@@ -37,11 +37,11 @@ struct ColorPairs {
         }
         var foreground = -1
         if let color = style.foreground {
-            let reduced = ColorReduction.reduce(color.paletteIndex, colors: colors)
+            let reduced = ColorReduction.reduce(color, colors: colors)
             foreground = reduced.index
             if reduced.bright { attributes |= hailuo_a_bold() }
         }
-        let background = style.background.map { ColorReduction.reduce($0.paletteIndex, colors: colors).index } ?? -1
+        let background = style.background.map { ColorReduction.reduce($0, colors: colors).index } ?? -1
         return (attributes, pair(foreground: foreground, background: background))
     }
 

@@ -1,8 +1,17 @@
-/// Maps xterm palette indexes onto what the terminal has: 256 stay, 16..255 become the nearest of
-/// the 16 named colours on a 16-colour terminal, and the bright half folds onto the 8 basic ones
-/// (shown in bold for foregrounds) on an 8-colour terminal.
+import TUIKit
+
+/// Maps colours onto what the terminal has: on a direct-colour terminal (`COLORS` = 2^24) RGB
+/// as is and palette colours as their RGB; with 256 colours, palette indexes as they are and RGB as
+/// the nearest palette colour; on a 16-colour terminal the nearest of the 16 named colours; on an
+/// 8-colour terminal the bright half folds onto the 8 basic ones (shown in bold for foregrounds).
 enum ColorReduction {
     /// The colour number to use and whether the foreground should be bold to look bright.
+    static func reduce(_ color: Color, colors: Int) -> (index: Int, bright: Bool) {
+        if colors >= 1 << 24 { return (directNumber(color), false) }
+        return reduce(color.paletteIndex, colors: colors)
+    }
+
+    /// As `reduce(_:colors:)` for a palette index.
     static func reduce(_ index: Int, colors: Int) -> (index: Int, bright: Bool) {
         let index = min(max(index, 0), 255)
         if colors >= 256 { return (index, false) }
@@ -11,33 +20,34 @@ enum ColorReduction {
         return named >= 8 ? (named - 8, true) : (named, false)
     }
 
-    /// xterm's default RGB for the 16 named colours.
-    private static let namedRGB: [(Int, Int, Int)] = [
-        (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205),
-        (229, 229, 229), (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255),
-        (255, 0, 255), (0, 255, 255), (255, 255, 255),
-    ]
-
-    /// The RGB of an xterm palette index 16...255 (the 6x6x6 cube, then the grey ramp).
-    static func rgb(_ index: Int) -> (Int, Int, Int) {
-        if index < 16 { return namedRGB[max(0, index)] }
-        if index >= 232 {
-            let grey = 8 + 10 * (index - 232)
-            return (grey, grey, grey)
+    /// A colour's number on a direct-colour terminal: 0...7 are the basic colours there (xterm-direct's
+    /// `setaf`), everything else is packed RGB, nudged off 0...7 so a near-black is not read as one.
+    static func directNumber(_ color: Color) -> Int {
+        let (red, green, blue): (Int, Int, Int)
+        switch color {
+        case .rgb(let r, let g, let b): (red, green, blue) = (Int(r), Int(g), Int(b))
+        default:
+            let index = color.paletteIndex
+            if index < 8 { return index }
+            (red, green, blue) = Palette.rgb(index)
         }
-        let levels = [0, 95, 135, 175, 215, 255]
-        let cube = index - 16
-        return (levels[cube / 36], levels[(cube / 6) % 6], levels[cube % 6])
+        return max(8, red << 16 | green << 8 | blue)
+    }
+
+    /// The RGB of an xterm palette index.
+    static func rgb(_ index: Int) -> (Int, Int, Int) {
+        let value = Palette.rgb(index)
+        return (value.red, value.green, value.blue)
     }
 
     private static func nearestNamed(_ index: Int) -> Int {
         let (red, green, blue) = rgb(index)
         var best = 0
         var bestDistance = Int.max
-        for (candidate, color) in namedRGB.enumerated() {
+        for (candidate, color) in Palette.namedRGB.enumerated() {
             let distance =
-                (color.0 - red) * (color.0 - red) + (color.1 - green) * (color.1 - green)
-                + (color.2 - blue) * (color.2 - blue)
+                (color.red - red) * (color.red - red) + (color.green - green) * (color.green - green)
+                + (color.blue - blue) * (color.blue - blue)
             if distance < bestDistance {
                 best = candidate
                 bestDistance = distance

@@ -7,6 +7,8 @@ public protocol ScreenTerminal: AnyObject {
     /// Whether the locale's codeset is UTF-8.
     var isUTF8: Bool { get }
     var supportsColor: Bool { get }
+    /// The colours pictures are drawn in.
+    var colorDepth: ColorDepth { get }
     var size: Size { get }
     /// Everything typed (and resizes) since the last call; never blocks.
     func readEvents() -> [InputEvent]
@@ -26,3 +28,8 @@ public protocol ScreenTerminal: AnyObject {
 }
 
 extension CursesTerminal: ScreenTerminal {}
+
+extension CursesTerminal {
+    /// The colours pictures are drawn in: direct colour where terminfo says so (`xterm-direct`).
+    public var colorDepth: ColorDepth { supportsColor ? ColorDepth(colors: colorCount) : .monochrome }
+}

@@ -1,9 +1,12 @@
-/// A terminal colour: the 16 named ones or an index into the 256-colour palette.
+/// A terminal colour: the 16 named ones, an index into the 256-colour palette, or 24-bit RGB.
 public enum Color: Sendable, Hashable {
     case black, red, green, yellow, blue, magenta, cyan, white
     case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
     /// An xterm 256-colour index; terminals with fewer colours get the nearest named one.
     case indexed(UInt8)
+    /// A 24-bit colour (pictures): shown as is where the terminal has direct colour, else as the
+    /// nearest palette colour.
+    case rgb(UInt8, UInt8, UInt8)
 
     /// The colour's number in the xterm palette (0...255).
     public var paletteIndex: Int {
@@ -25,6 +28,7 @@ public enum Color: Sendable, Hashable {
         case .brightCyan: 14
         case .brightWhite: 15
         case .indexed(let index): Int(index)
+        case .rgb(let red, let green, let blue): Palette.nearestIndex(red: Int(red), green: Int(green), blue: Int(blue))
         }
     }
 }

@@ -74,7 +74,7 @@ struct TerminalRobustnessTests {
         #expect(still.contains("60x18"), "\(still)")
 
         try tmux.resize(columns: 80, rows: 24)
-        let back = try await tmux.waitUntil("the full layout") { $0.contains("Prompt") && $0.contains("keep me") }
+        let back = try await tmux.waitUntilSettled("the full layout") { $0.contains("Prompt") && $0.contains("keep me") }
         #expect(back.contains("No jobs yet"), "nothing was submitted:\n\(back)")
         #expect(!back.contains("unseen") && !back.contains("keep mex"), "no key reached the composer:\n\(back)")
         #expect(back.contains("‹6 s›"), "the duration was not toggled:\n\(back)")

@@ -156,6 +156,23 @@ final class TmuxSession: @unchecked Sendable {
         throw Failure.timedOut(waitingFor: description, after: timeout, screen: Self.framed(screen))
     }
 
+    /// Like `waitUntil`, but returns only a screen that has finished drawing: `condition` holds and
+    /// a second capture 250 ms later is the same. A capture can land in the middle of a frame being
+    /// written (a slow machine shows a half-drawn layout); a settled screen cannot.
+    @discardableResult
+    func waitUntilSettled(
+        _ description: String, timeout: Duration = .seconds(10), _ condition: (String) -> Bool
+    ) async throws -> String {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while true {
+            let first = try await waitUntil(description, timeout: max(deadline - clock.now, .zero), condition)
+            try await Task.sleep(for: .milliseconds(250))
+            let second = try capture()
+            if second == first || clock.now >= deadline { return second }
+        }
+    }
+
     // MARK: The program
 
     /// The process id of the program in the pane.

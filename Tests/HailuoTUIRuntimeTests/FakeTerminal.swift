@@ -16,6 +16,7 @@ final class FakeTerminal: ScreenTerminal {
 
     let isUTF8 = true
     let supportsColor = true
+    var colorDepth: ColorDepth = .palette256
     let size: Size
     private var script: [Step]
     private(set) var frames: [Canvas] = []

@@ -274,6 +274,7 @@ enum Snapshot {
         case .brightBlack: "k"
         case .white, .brightWhite, .black: "w"
         case .indexed: "i"
+        case .rgb: "p"
         }
     }
 }
