@@ -13,12 +13,14 @@ final class CommandRunner: Sendable {
     let home: String?
     let currentDirectory: String
     private let windows = ExpectedWindows()
+    private let pictureMaker: PictureMaker
 
     init(engine: any ScreenEngine, home: String?, currentDirectory: String, post: @escaping @Sendable (Msg) -> Void) {
         self.engine = engine
         self.home = home
         self.currentDirectory = currentDirectory
         self.post = post
+        self.pictureMaker = PictureMaker(home: home, currentDirectory: currentDirectory, post: post)
     }
 
     /// Starts the work for `command`; returns at once.
@@ -41,6 +43,10 @@ final class CommandRunner: Sendable {
                 let found = PathCompleter.candidates(for: typed, home: home, currentDirectory: folder)
                 post(.pathCompletions(slot, typed: typed, candidates: found))
             }
+        case .makePicture(let request):
+            pictureMaker.make(request)
+        case .continueFromLastFrame(let jobID, let video):
+            pictureMaker.extractLastFrame(jobID: jobID, video: video)
         case .loadHistory(let id):
             Task.detached { [engine, post] in
                 if let events = try? await engine.history(jobID: id) { post(.historyLoaded(jobID: id, events)) }

@@ -31,6 +31,7 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         var environment = environment
         environment.glyphs = TUIApp.glyphs(utf8: terminal.isUTF8, term: variables["TERM"])
         environment.colors = terminal.supportsColor
+        environment.colorDepth = terminal.supportsColor ? terminal.colorDepth : .monochrome
         model = AppModel(environment: environment, size: terminal.size, now: Date())
         let inbox = inbox
         runner = CommandRunner(engine: engine, home: variables["HOME"], currentDirectory: currentDirectory) {

@@ -1,6 +1,7 @@
 import Foundation
 import HailuoCore
 import HailuoTUI
+import TUIKit
 
 /// Path candidates for Tab in an image field: what is typed, completed against the file system.
 public enum PathCompleter {
@@ -37,7 +38,12 @@ public enum ImageVerdicts {
             let inspection = try ImagePreflight.inspect(reference, home: home)
             // The view adds its own check mark (ASCII terminals get "ok").
             let summary = inspection.summary.replacingOccurrences(of: " ✓", with: "")
-            return ImageVerdict(reference: reference, isUsable: true, summary: summary)
+            let pixelSize = inspection.width.flatMap { width in
+                inspection.height.map { Size(width: width, height: $0) }
+            }
+            return ImageVerdict(
+                reference: reference, isUsable: true, summary: summary, localPath: inspection.path,
+                pixelSize: pixelSize, isRemote: inspection.path == nil)
         } catch {
             return ImageVerdict(reference: reference, isUsable: false, summary: error.description)
         }

@@ -40,7 +40,9 @@ extension Canvas {
         for row in 0..<picture.size.height {
             for column in 0..<picture.size.width {
                 let cell = picture[column, row]
-                draw(cell.text, at: Point(x: origin.x + column, y: origin.y + row), style: cell.style, maxWidth: 1, clip: clip)
+                draw(
+                    cell.text, at: Point(x: origin.x + column, y: origin.y + row), style: cell.style, maxWidth: 1,
+                    clip: clip)
             }
         }
     }

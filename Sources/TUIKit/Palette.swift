@@ -27,7 +27,8 @@ public enum Palette {
     public static func nearestIndex(red: Int, green: Int, blue: Int) -> Int {
         func level(_ value: Int) -> Int {
             var best = 0
-            for (index, candidate) in cubeLevels.enumerated() where abs(candidate - value) < abs(cubeLevels[best] - value) {
+            for (index, candidate) in cubeLevels.enumerated()
+            where abs(candidate - value) < abs(cubeLevels[best] - value) {
                 best = index
             }
             return best

@@ -168,6 +168,40 @@ enum Fixtures {
         return model
     }
 
+    /// `model` with every picture it shows made: a fixed synthetic picture per frame (a blocky
+    /// gradient in palette colours) and, for clip strips, a 3 s 320x180 H.264 clip's facts.
+    static func withPictures(_ model: AppModel) -> AppModel {
+        var model = model
+        let requests = model.placedPictures(model.layout).compactMap(\.request)
+        _ = model.pictures.commands(for: requests)
+        for request in requests {
+            switch request.source {
+            case .image:
+                model.pictures.receive(.pictures([syntheticPicture(fitting: request.box)], clip: nil), for: request)
+            case .clipStrip(_, let count):
+                let frames = (0..<count).map { syntheticPicture(fitting: request.box, shift: $0 * 2) }
+                let clip = ClipInfo(durationSeconds: 3, width: 320, height: 180, codec: "h264")
+                model.pictures.receive(.pictures(frames, clip: clip), for: request)
+            }
+        }
+        return model
+    }
+
+    /// Half blocks in a 16:9 box within `box`: palette colours rising left to right, top to bottom.
+    static func syntheticPicture(fitting box: Size, shift: Int = 0) -> CellPicture {
+        let width = min(box.width, max(1, box.height * 32 / 9))
+        let height = min(box.height, max(1, width * 9 / 32))
+        var cells: [Cell] = []
+        for row in 0..<height {
+            for column in 0..<width {
+                let top = UInt8(16 + (row * 36 + column * 6 / max(1, width) + shift) % 216)
+                let bottom = UInt8(232 + (column + row + shift) % 24)
+                cells.append(Cell("▀", style: Style(foreground: .indexed(top), background: .indexed(bottom))))
+            }
+        }
+        return CellPicture(size: Size(width: width, height: height), cells: cells)
+    }
+
     /// A LIVE environment with a key fingerprint.
     static let live = AppEnvironment(
         isDemo: false, host: "api.aimlapi.com", keyFingerprint: "…f3c9", user: "ana", hostName: "render-01")
@@ -275,6 +309,16 @@ enum Snapshot {
         case .white, .brightWhite, .black: "w"
         case .indexed: "i"
         case .rgb: "p"
+        }
+    }
+}
+
+extension Array where Element == Command {
+    /// These commands without the pictures the screen asks for (for tests about something else).
+    var withoutPictures: [Command] {
+        filter {
+            if case .makePicture = $0 { return false }
+            return true
         }
     }
 }

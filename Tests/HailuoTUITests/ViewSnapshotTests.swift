@@ -79,7 +79,7 @@ struct ViewSnapshotTests {
         var downloading = Fixtures.selecting("fetching", size: Self.large, details: true)
         downloading.statusBar.setConnection(.rateLimited(until: Fixtures.now.addingTimeInterval(12)))
         Snapshot.check("details-downloading-120x40", Snapshot.render(downloading.view()))
-        var downloaded = Fixtures.selecting("dwnloadd", size: Self.large, details: true)
+        var downloaded = Fixtures.withPictures(Fixtures.selecting("dwnloadd", size: Self.large, details: true))
         Snapshot.check("details-downloaded-120x40", Snapshot.render(downloaded.view()))
         // With its history read from the store: each status and when it was reached.
         let steps: [(TimeInterval, JobPhase, String?)] = [
@@ -99,10 +99,27 @@ struct ViewSnapshotTests {
         unconfirmed.statusBar.setConnection(.offline("connection refused by 127.0.0.1:4242"))
         Snapshot.check("details-unconfirmed-120x40", Snapshot.render(unconfirmed.view()))
         Snapshot.check(
-            "details-cjk-80x24", Snapshot.render(Fixtures.selecting("cjkemoji", size: Self.small, details: true).view())
-        )
+            "details-cjk-80x24",
+            Snapshot.render(
+                Fixtures.withPictures(Fixtures.selecting("cjkemoji", size: Self.small, details: true)).view()))
         Snapshot.check(
             "details-40x12", Snapshot.render(Fixtures.selecting("cjkemoji", size: Self.tiny, details: true).view()))
+    }
+
+    @Test func composerThumbnails() {
+        for size in [Self.small, Self.large] {
+            var model = Fixtures.main(size: size)
+            _ = model.composer.setField(.last, text: "https://example.com/end.png")
+            model.composer.receive(
+                ImageVerdict(
+                    reference: "~/pics/shiba.png", isUsable: true, summary: "PNG 1280x720, 1.2 MB",
+                    localPath: "/home/ana/pics/shiba.png", pixelSize: Size(width: 1280, height: 720)), for: .first)
+            model.composer.receive(
+                ImageVerdict(
+                    reference: "https://example.com/end.png", isUsable: true, summary: "URL", isRemote: true),
+                for: .last)
+            Snapshot.check("composer-thumbnails-\(size)", Snapshot.render(Fixtures.withPictures(model).view()))
+        }
     }
 
     @Test func helpOverlay() {

@@ -19,6 +19,10 @@ public struct AppEnvironment: Sendable, Equatable {
     public var glyphs: Glyphs
     /// Whether colours are available (else bold/reverse only).
     public var colors: Bool
+    /// The colours pictures are drawn in (thumbnails, clip frames).
+    public var colorDepth: ColorDepth
+    /// Whether pictures are shown at all (`[preview] pictures = false` turns them off).
+    public var showsPictures: Bool
     /// `$SSH_CONNECTION` (client ip, client port, server ip, server port) when logged in over SSH.
     public var sshConnection: String?
     /// `$USER`, for the `scp` line.
@@ -31,7 +35,8 @@ public struct AppEnvironment: Sendable, Equatable {
     public init(
         isDemo: Bool, host: String, keyFingerprint: String, family: EndpointFamily = .vendor,
         defaults: GenerationParameters = GenerationParameters(prompt: ""), finishNotice: FinishNotice = .bell,
-        glyphs: Glyphs = .unicode, colors: Bool = true, sshConnection: String? = nil, user: String? = nil,
+        glyphs: Glyphs = .unicode, colors: Bool = true, colorDepth: ColorDepth = .palette256,
+        showsPictures: Bool = true, sshConnection: String? = nil, user: String? = nil,
         hostName: String? = nil, firstRun: Bool = false
     ) {
         self.isDemo = isDemo
@@ -42,6 +47,8 @@ public struct AppEnvironment: Sendable, Equatable {
         self.finishNotice = finishNotice
         self.glyphs = glyphs
         self.colors = colors
+        self.colorDepth = colors ? colorDepth : .monochrome
+        self.showsPictures = showsPictures
         self.sshConnection = sshConnection
         self.user = user
         self.hostName = hostName

@@ -27,6 +27,10 @@ extension AppModel {
             show(text, error: isError)
         case .imageChecked(let slot, let verdict):
             composer.receive(verdict, for: slot)
+        case .pictureMade(let request, let outcome):
+            pictures.receive(outcome, for: request)
+        case .lastFrameExtracted(let jobID, let path):
+            return continueDraft(from: jobID, firstFrame: path)
         case .pathCompletions(let slot, let typed, let candidates):
             return take(
                 composer.applyCompletions(slot, typed: typed, candidates: candidates, focused: focus == slot.focus))

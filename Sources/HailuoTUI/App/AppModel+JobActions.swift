@@ -19,6 +19,10 @@ extension AppModel {
             moveFocus(to: .prompt)
             show("loaded \(job.id) into the composer; Ctrl-S submits it as a new job")
             return checks
+        case .continueFromLastFrame:
+            guard let video = job.filePath else { return [] }
+            show("taking the last frame of \(job.id)\(environment.glyphs.ellipsis)")
+            return [.continueFromLastFrame(jobID: job.id, video: video)]
         case .resubmit:
             confirmation = .resubmit(jobID: job.id, notFoundUpstream: job.settleState == .notFoundUpstream)
             return []

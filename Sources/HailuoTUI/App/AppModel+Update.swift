@@ -17,6 +17,8 @@ extension AppModel {
         }
         // The composer's price follows its toggles.
         if let quote = composer.quoteRequest() { commands.append(quote) }
+        // Pictures on screen are made once each, off the UI thread.
+        if !isTooSmall { commands += pictures.commands(for: placedPictures(layout).compactMap(\.request)) }
         return commands
     }
 

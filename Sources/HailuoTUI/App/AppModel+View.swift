@@ -15,6 +15,8 @@ extension AppModel {
         }
         let layout = self.layout
         let overlayOpen = help.isOpen || confirmation != nil
+        let composerPictures = self.composerPictures(layout)
+        let detailsPictures = self.detailsPictures(layout)
         // Keys go to the filter while it is typed, so no composer editor shows a cursor then.
         let editorsActive = !overlayOpen && jobs.filterEditor == nil
         if layout.showsComposer {
@@ -26,8 +28,9 @@ extension AppModel {
         if let rect = layout.details {
             details.draw(
                 jobs.selected, into: &canvas, theme: theme, rect: rect, now: now, focused: focus == .jobs,
-                downloads: jobs.downloads)
+                downloads: jobs.downloads, pictureRows: Details.pictureRows(detailsPictures))
         }
+        for placed in composerPictures + detailsPictures { pictures.draw(placed, into: &canvas, theme: theme) }
         statusBar.drawHints(
             into: &canvas, theme: theme, rect: layout.hints, focus: focus, filter: jobs.filterEditor,
             matches: jobs.visible.count, firstRun: environment.firstRun && jobs.entries.isEmpty, active: !overlayOpen)

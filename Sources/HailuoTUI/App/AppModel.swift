@@ -17,6 +17,8 @@ public struct AppModel: Sendable, Equatable {
     public internal(set) var statusBar = StatusBar()
     public internal(set) var confirmation: Confirmation?
     public internal(set) var submissions = Submissions()
+    /// Thumbnails and clip frames made so far.
+    public internal(set) var pictures: Pictures
     /// The loop ends after this update.
     public private(set) var quitting = false
 
@@ -25,6 +27,8 @@ public struct AppModel: Sendable, Equatable {
         self.size = size
         self.now = now
         self.composer = Composer(defaults: environment.defaults)
+        self.pictures = Pictures(
+            depth: environment.colorDepth, symbols: environment.glyphs == .ascii ? .ascii : .unicode)
     }
 
     /// Below this the layout is replaced by a one-line "enlarge the window" message.
@@ -36,7 +40,12 @@ public struct AppModel: Sendable, Equatable {
     }
 
     /// The layout at the current size.
-    public var layout: ScreenLayout { ScreenLayout(size: size, detailsOpen: details.isOpen) }
+    public var layout: ScreenLayout {
+        let columns =
+            environment.showsPictures
+            ? composer.thumbnailColumns(rows: ScreenLayout.promptBoxHeight(for: size), screenWidth: size.width) : 0
+        return ScreenLayout(size: size, detailsOpen: details.isOpen, thumbnailColumns: columns)
+    }
 
     /// The look of this session's screen.
     var theme: Theme { Theme(environment: environment) }

@@ -10,6 +10,10 @@ public enum Command: Sendable, Equatable {
     case checkImage(ImageSlot, String)
     /// List path candidates for what is typed in an image field.
     case completePath(ImageSlot, String)
+    /// Make a picture (decode, scale, cell art; frames from a clip) off the UI thread.
+    case makePicture(PictureRequest)
+    /// Write the last frame of a downloaded clip to a PNG beside it, for a new draft.
+    case continueFromLastFrame(jobID: String, video: String)
     /// Read a job's status history from the store (for the details pane).
     case loadHistory(jobID: String)
     case pollNow(jobID: String)

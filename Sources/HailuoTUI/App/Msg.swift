@@ -33,6 +33,10 @@ public enum Msg: Sendable, Equatable {
     /// An action on a job finished; the text says what happened (or why it did not).
     case actionFinished(text: String, isError: Bool)
     case imageChecked(ImageSlot, ImageVerdict)
+    /// A picture asked for by ``Command/makePicture(_:)``.
+    case pictureMade(PictureRequest, PictureOutcome)
+    /// The last frame of a job's clip is at `path`: open a new draft from it.
+    case lastFrameExtracted(jobID: String, path: String)
     case pathCompletions(ImageSlot, typed: String, candidates: [String])
     /// SIGHUP, SIGTERM, or the terminal went away: save and leave.
     case terminate

@@ -7,6 +7,8 @@ public struct ScreenLayout: Sendable, Equatable {
     public var promptBox: Rect
     /// The prompt editor's text area inside the box.
     public var promptText: Rect
+    /// Right of the prompt box: the image fields' thumbnails (empty when there are none).
+    public var thumbnails: Rect
     public var firstFrame: Rect
     public var lastFrame: Rect
     public var options: Rect
@@ -29,15 +31,21 @@ public struct ScreenLayout: Sendable, Equatable {
     /// Width at and above which the details pane sits to the right of the table.
     public static let sideBySideWidth = 110
 
-    /// The layout for `size`, with or without the details pane.
-    public init(size: Size, detailsOpen: Bool) {
+    /// Rows of the prompt box, border included, at `size`.
+    public static func promptBoxHeight(for size: Size) -> Int {
+        (size.height >= 32 ? 6 : (size.height >= 24 ? 3 : 2)) + 2
+    }
+
+    /// The layout for `size`, with or without the details pane; `thumbnailColumns` (0 for none)
+    /// are taken from the prompt box's right for the image fields' thumbnails.
+    public init(size: Size, detailsOpen: Bool, thumbnailColumns: Int = 0) {
         let screen = Rect(size)
         let (body, statusBar) = screen.splitBottom(1)
         let (main, hints) = body.splitBottom(1)
         self.statusBar = statusBar
         self.hints = hints
-        let promptRows = size.height >= 32 ? 6 : (size.height >= 24 ? 3 : 2)
-        let composerHeight = promptRows + 2 + 4
+        let promptBoxHeight = Self.promptBoxHeight(for: size)
+        let composerHeight = promptBoxHeight + 4
         let narrowDetails = detailsOpen && size.width < Self.sideBySideWidth
         if narrowDetails {
             let tableHeight = max(6, main.height / 3)
@@ -46,6 +54,7 @@ public struct ScreenLayout: Sendable, Equatable {
             self.table = table
             promptBox = Rect(x: 0, y: 0, width: 0, height: 0)
             promptText = promptBox
+            thumbnails = promptBox
             firstFrame = promptBox
             lastFrame = promptBox
             options = promptBox
@@ -53,8 +62,13 @@ public struct ScreenLayout: Sendable, Equatable {
             return
         }
         let (composer, jobsArea) = main.splitTop(composerHeight)
-        let (box, fields) = composer.splitTop(promptRows + 2)
+        let (boxRow, fields) = composer.splitTop(promptBoxHeight)
+        let columns = min(max(0, thumbnailColumns), max(0, boxRow.width - 40))
+        let (box, panel) =
+            columns > 0 ? boxRow.splitLeft(boxRow.width - columns - 1) : (boxRow, Rect(x: 0, y: 0, width: 0, height: 0))
         promptBox = box
+        thumbnails =
+            columns > 0 ? Rect(x: panel.maxX - columns, y: panel.y, width: columns, height: panel.height) : panel
         promptText = box.inset(by: 1)
         let (first, rest1) = fields.splitTop(1)
         let (last, rest2) = rest1.splitTop(1)

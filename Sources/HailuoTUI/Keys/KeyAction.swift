@@ -67,6 +67,7 @@ public enum JobAction: Sendable, Hashable, CaseIterable {
     case download
     case retry
     case editAsNew
+    case continueFromLastFrame
     case resubmit
     case dismiss
     case toggleHidden

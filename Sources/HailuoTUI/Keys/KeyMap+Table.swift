@@ -73,6 +73,10 @@ extension KeyMap {
             .table, "e", "edit as new: load into the composer", [.on(.character("e"), .job(.editAsNew))],
             details: { _ in [DetailsHint("e", "edit")] }),
         KeyBinding(
+            .table, "L", "continue: a new draft from the last frame",
+            [.on(.character("L"), .job(.continueFromLastFrame), unavailable: JobRules.notDownloaded)],
+            details: { $0.filePath == nil ? [] : [DetailsHint("L", "continue")] }),
+        KeyBinding(
             .table, "c u y x", "copy id, URL, file path, scp line (OSC 52)",
             [
                 .on(.character("c"), .job(.copyID)),

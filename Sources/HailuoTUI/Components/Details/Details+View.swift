@@ -10,12 +10,14 @@ extension Details {
     /// that apply. `downloads` are the table's downloads under way.
     func draw(
         _ entry: JobEntry?, into canvas: inout Canvas, theme: Theme, rect: Rect, now: Date, focused: Bool,
-        downloads: [String: DownloadProgress]
+        downloads: [String: DownloadProgress], pictureRows: Int = 0
     ) {
         guard rect.width >= 4, rect.height >= 3 else { return }
         canvas.fill(rect)
         Paint.box(rect, on: &canvas, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
-        let content = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+        let whole = Self.content(of: rect)
+        // The pictures (drawn by the root) take the top rows.
+        let content = Rect(x: whole.x, y: whole.y + pictureRows, width: whole.width, height: whole.height - pictureRows)
         guard let entry else {
             Paint.borderText(
                 [Span(" Details ", theme.title)], on: &canvas, rect: rect, top: true, ellipsis: theme.glyphs.ellipsis)
