@@ -28,6 +28,8 @@ struct ConfigFileTests {
             read_timeout = 12.5
             [notify]
             on_finish = "osc777"
+            [preview]
+            pictures = false
             [profiles.default]
             base_url = "https://default.example"
             [profiles.work]
@@ -50,6 +52,7 @@ struct ConfigFileTests {
         #expect(settings.connectTimeout == 5)
         #expect(settings.readTimeout == 12.5)
         #expect(settings.notifyOnFinish == .osc777)
+        #expect(settings.showPictures == false)
         #expect(settings.configFileLoaded)
         #expect(settings.warnings.isEmpty)
     }
@@ -73,6 +76,7 @@ struct ConfigFileTests {
         #expect(settings.connectTimeout == 10)
         #expect(settings.readTimeout == 30)
         #expect(settings.notifyOnFinish == .bell)
+        #expect(settings.showPictures)
         #expect(settings.paths.configFile == sandbox.configFile)
     }
 

@@ -23,6 +23,7 @@ struct ConfigFile: Sendable, Equatable {
     var connectTimeout: Double?
     var readTimeout: Double?
     var notifyOnFinish: FinishNotice?
+    var showPictures: Bool?
     var budget = Budget()
     var profiles: [String: Profile] = [:]
     /// Unknown keys, one sentence each.
@@ -35,7 +36,8 @@ struct ConfigFile: Sendable, Equatable {
         let root = ConfigSection(name: "", values: try ConfigValue.parseDocument(text, path: path))
         var file = ConfigFile()
         file.warnings += root.unknownKeys(
-            known: ["profile", "defaults", "download", "poll", "http", "notify", "budget", "profiles"], file: path)
+            known: ["profile", "defaults", "download", "poll", "http", "notify", "budget", "preview", "profiles"],
+            file: path)
         file.profile = try root.nonEmptyString("profile")
         if let defaults = try root.section("defaults") { try file.readDefaults(defaults, path: path) }
         if let download = try root.section("download") { try file.readDownload(download, path: path) }
@@ -51,6 +53,10 @@ struct ConfigFile: Sendable, Equatable {
                 }
                 file.notifyOnFinish = notice
             }
+        }
+        if let preview = try root.section("preview") {
+            file.warnings += preview.unknownKeys(known: ["pictures"], file: path)
+            file.showPictures = try preview.bool("pictures")
         }
         if let budget = try root.section("budget") { file.budget = try readBudget(budget) }
         if let profiles = try root.section("profiles") {

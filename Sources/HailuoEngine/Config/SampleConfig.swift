@@ -31,6 +31,10 @@ extension SettingsLoader {
         [notify]
         on_finish = "bell"            # bell | osc9 | osc777 | none
 
+        [preview]
+        pictures = true               # thumbnails of image fields and frames of finished clips
+                                      # (finer with Debian's libchafa0; clip frames need ffmpeg)
+
         [budget]
         # Caps in US dollars, none by default. A job that would pass one is refused before it
         # is sent; a job whose price is unknown counts as its model's highest known price.

@@ -44,6 +44,8 @@ public struct Settings: Sendable {
     public var readTimeout: Double
     /// How the terminal UI announces a finished job.
     public var notifyOnFinish: FinishNotice
+    /// Whether the screen shows pictures: image thumbnails and clip frames (`[preview] pictures`).
+    public var showPictures: Bool
     /// Spending caps (`[budget]`); none by default.
     public var budget: Budget
     /// The XDG paths; ``HailuoPaths/configFile`` is the file actually read (or looked for).
@@ -74,6 +76,7 @@ public struct Settings: Sendable {
         connectTimeout = 10
         readTimeout = 30
         notifyOnFinish = .bell
+        showPictures = true
         budget = Budget()
         self.paths = paths
         configFileLoaded = false

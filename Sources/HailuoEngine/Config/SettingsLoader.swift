@@ -97,6 +97,7 @@ public enum SettingsLoader {
         settings.connectTimeout = file.connectTimeout ?? settings.connectTimeout
         settings.readTimeout = file.readTimeout ?? settings.readTimeout
         settings.notifyOnFinish = file.notifyOnFinish ?? settings.notifyOnFinish
+        settings.showPictures = file.showPictures ?? settings.showPictures
         settings.budget = file.budget
 
         // The key.

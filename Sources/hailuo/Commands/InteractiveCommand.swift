@@ -20,7 +20,8 @@ enum InteractiveScreen {
             defaults: GenerationParameters(
                 model: settings.defaultModel, prompt: "", promptOptimizer: settings.defaultPromptOptimizer,
                 duration: settings.defaultDuration, resolution: settings.defaultResolution),
-            finishNotice: settings.notifyOnFinish, sshConnection: environment["SSH_CONNECTION"],
+            finishNotice: settings.notifyOnFinish, showsPictures: settings.showPictures,
+            sshConnection: environment["SSH_CONNECTION"],
             user: environment["USER"], hostName: ProcessInfo.processInfo.hostName,
             firstRun: settings.isDemo && isEmpty)
         let exit: TUIApp.Exit
