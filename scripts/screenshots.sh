@@ -3,7 +3,8 @@
 # driven with send-keys, captured with capture-pane and drawn by scripts/ansi2png.py.
 #
 # Usage: scripts/screenshots.sh [--no-build] [--self-test] [SCENE...]
-#   SCENE       one or more of: composer jobs details help field-error too-small (default: all)
+#   SCENE       one or more of: composer thumbnail jobs details clip-strip help field-error too-small
+#               (default: all)
 #   --no-build  use the existing .build/debug/hailuo
 #   --self-test run a stand-in program (coloured text, CJK, emoji) through the same pipeline and
 #               write self-test.png: checks tmux, fonts and ansi2png without the TUI
@@ -27,7 +28,7 @@ COLS=0
 ROWS=0
 SCENE_HOME=""
 
-ALL_SCENES=(composer jobs details help field-error too-small)
+ALL_SCENES=(composer thumbnail jobs details clip-strip help field-error too-small)
 
 # ---------------------------------------------------------------------------------------------
 # Set-up
@@ -279,6 +280,36 @@ scene_details() {
     keys Enter  # open its details
     wait_for "Downloaded"
     shoot details "hailuo — job details"
+    stop
+}
+
+scene_thumbnail() {
+    new_home thumbnail
+    synthetic_image "$SCENE_HOME/paper-boat.png" 1280 720
+    start_tui 120 36
+    wait_for "No jobs yet"
+    type_text "The paper boat reaches the harbour at dawn [Push in], gulls overhead"
+    keys Tab # to the first-frame field
+    # shellcheck disable=SC2088 # typed as a person would; the TUI expands ~
+    type_text "~/paper-boat.png"
+    keys Tab # to the last-frame field: a URL is checked but never fetched
+    type_text "https://example.com/harbour-end.jpg"
+    wait_for "first frame"
+    wait_for "previewed"
+    shoot thumbnail "hailuo — a first frame's thumbnail"
+    stop
+}
+
+scene_clip_strip() {
+    new_home clip-strip
+    seed_jobs
+    start_tui 100 32
+    wait_for "unconfirmed"
+    keys Escape # to the jobs table
+    keys End    # the oldest job: the downloaded one
+    keys Enter  # open its details: the clip as frames
+    wait_for "read from the file"
+    shoot clip-strip "hailuo — a downloaded clip as frames"
     stop
 }
 
