@@ -7,8 +7,10 @@ cd "$(dirname "$0")/.."
 
 # SQLite for the job store, ncursesw for the terminal UI, tmux for the end-to-end screen tests,
 # openssh-server (sshd) and openssh-client for the SSH link-cut test, htop as the idle-cost reference,
-# the sqlite3 shell for the stores' integrity checks after kills.
-packages=(libsqlite3-dev sqlite3 pkg-config libncurses-dev tmux openssh-server openssh-client htop)
+# the sqlite3 shell for the stores' integrity checks after kills,
+# ffmpeg (ffmpeg and ffprobe) for the clip frames, `hailuo frame` and their tests,
+# libchafa0 (the runtime library, loaded with dlopen) for the finer cell art and its tests.
+packages=(libsqlite3-dev sqlite3 pkg-config libncurses-dev tmux openssh-server openssh-client htop ffmpeg libchafa0)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -47,12 +47,17 @@ struct PrimitiveTests {
         #expect(Redaction.redact(#"{"prompt":"a normal prompt"}"#) == #"{"prompt":"a normal prompt"}"#)
     }
 
-    @Test("The sample video is an MP4 with ftyp first and a moov box")
-    func sampleVideo() {
+    @Test("The sample video is a small MP4 with ftyp first and moov before mdat")
+    func sampleVideo() throws {
         let bytes = SampleVideo.bytes
-        #expect(bytes.count > 1000)
+        #expect(bytes.count == 26_130)
         #expect(Array(bytes[4..<8]) == Array("ftyp".utf8))
-        #expect(String(decoding: bytes, as: UTF8.self).contains("moov"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let moov = try #require(text.range(of: "moov"))
+        let mdat = try #require(text.range(of: "mdat"))
+        #expect(moov.lowerBound < mdat.lowerBound)
+        #expect(text.contains("avc1"))
+        #expect(SampleVideo.width * 9 == SampleVideo.height * 16)
     }
 
     @Test("Markers choose outcomes; 1080P with 10 s wins over markers")

@@ -30,12 +30,13 @@ struct Hailuo: AsyncParsableCommand {
               hailuo jobs --status pending
               hailuo spend --since 7d
               hailuo wait k3f9x2ab --timeout 900
+              hailuo frame k3f9x2ab --last
               hailuo history --remote --since 24h --import
             """,
         version: HailuoVersion.string,
         subcommands: [
             SubmitCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
-            DownloadCommand.self, ResubmitCommand.self, DismissCommand.self, HistoryCommand.self,
+            DownloadCommand.self, FrameCommand.self, ResubmitCommand.self, DismissCommand.self, HistoryCommand.self,
             SpendCommand.self, SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
         ]
     )
