@@ -31,4 +31,6 @@ if [ ${#missing[@]} -gt 0 ]; then
     ${as_root[@]+"${as_root[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
+# The packages above are installed now: tests that need them fail, rather than skip, without them.
+export HAILUO_REQUIRE_FFMPEG=1 HAILUO_REQUIRE_CHAFA=1
 exec swift test "$@"
