@@ -112,7 +112,10 @@ let package = Package(
         ),
         .testTarget(name: "HailuoSimulatorTests", dependencies: ["HailuoSimulator"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
-        .testTarget(name: "HailuoPreviewTests", dependencies: ["HailuoPreview", "HailuoCore", "TUIKit", "HailuoTestSupport"]),
+        .testTarget(
+            name: "HailuoPreviewTests", dependencies: ["HailuoPreview", "HailuoCore", "TUIKit", "HailuoTestSupport"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TUIKit"]),
         .testTarget(
             name: "HailuoTUITests",
