@@ -27,6 +27,7 @@ enum BuiltInRenderer {
                 cells.append(depth == .monochrome ? inkCell(top: top, bottom: bottom) : colorCell(top, bottom, depth))
             }
         }
+        ColorCoherence.apply(&cells, width: size.width)
         return CellPicture(size: size, cells: cells)
     }
 
@@ -48,10 +49,11 @@ enum BuiltInRenderer {
     /// One pixel per cell: a ramp symbol by brightness, in the pixel's colour where the depth has colours.
     private static func shading(_ image: RGBAImage, size: Size, depth: ColorDepth) -> CellPicture {
         let grid = PixelGrid(image, width: size.width, height: size.height)
-        let cells = grid.colors.map { color in
+        var cells = grid.colors.map { color in
             let step = min(ramp.count - 1, color.luminance * ramp.count / 256)
             return Cell(ramp[step], style: Style(foreground: ColorMapping.color(color, depth: depth)))
         }
+        ColorCoherence.apply(&cells, width: size.width)
         return CellPicture(size: size, cells: cells)
     }
 }

@@ -53,17 +53,25 @@ public enum CellArt {
 
     /// `image` as cell art of at most `box` cells (see ``fittedSize(width:height:in:)``), in
     /// `depth` colours, with `symbols`. Transparent pixels are shown over a dark grey. Every cell
-    /// is one column wide.
+    /// is one column wide. In truecolor, nearby colours are merged until the picture is within
+    /// ``terminalByteBudget(for:)``.
     public static func render(
         _ image: RGBAImage, fitting box: Size, depth: ColorDepth, symbols: CellArtSymbols,
         renderer: CellArtRenderer = .automatic
     ) -> CellPicture {
         let size = fittedSize(width: image.width, height: image.height, in: box)
         guard size.width > 0, size.height > 0 else { return CellPicture(size: Size(width: 0, height: 0), cells: []) }
-        if renderer == .automatic, let picture = ChafaRenderer.render(image, size: size, depth: depth, symbols: symbols)
-        {
-            return picture
-        }
-        return BuiltInRenderer.render(image, size: size, depth: depth, symbols: symbols)
+        let picture =
+            renderer == .automatic ? ChafaRenderer.render(image, size: size, depth: depth, symbols: symbols) : nil
+        let drawn = picture ?? BuiltInRenderer.render(image, size: size, depth: depth, symbols: symbols)
+        guard depth == .trueColor else { return drawn }
+        return ColorCoherence.fitted(drawn, budget: terminalByteBudget(for: size))
+    }
+
+    /// What a picture of `size` cells may cost the terminal: 8 KB for 40x12, in proportion for
+    /// other sizes. Truecolor pictures over it are drawn with nearby colours merged along each
+    /// row until they fit (the palette depths fit it by themselves).
+    public static func terminalByteBudget(for size: Size) -> Int {
+        max(1, size.width * size.height) * 8 * 1024 / (40 * 12)
     }
 }

@@ -12,18 +12,28 @@ extension CellPicture {
         var total = 4  // the final reset
         for row in 0..<size.height {
             total += 8
-            var current: (foreground: String?, background: String?, reverse: Bool)? = nil
+            var current: (foreground: SGRColor, background: SGRColor, reverse: Bool)? = nil
             for column in 0..<size.width {
                 let cell = self[column, row]
                 total += cell.text.utf8.count
-                let foreground = SGRColor.code(cell.style.foreground, depth: depth, background: false)
-                let background = SGRColor.code(cell.style.background, depth: depth, background: true)
+                let foreground = SGRColor(cell.style.foreground, depth: depth)
+                let background = SGRColor(cell.style.background, depth: depth)
                 let reverse = cell.style.reverse
-                var parts: [String] = []
-                if current == nil || current?.reverse != reverse { parts.append(reverse ? "7" : "27") }
-                if current == nil || current?.foreground != foreground { parts.append(foreground ?? "39") }
-                if current == nil || current?.background != background { parts.append(background ?? "49") }
-                if !parts.isEmpty { total += 3 + parts.joined(separator: ";").utf8.count }  // ESC [ … m
+                var parameters = 0
+                var length = 0
+                if current == nil || current?.reverse != reverse {
+                    parameters += 1
+                    length += reverse ? 1 : 2
+                }
+                if current == nil || current?.foreground != foreground {
+                    parameters += 1
+                    length += foreground.length(background: false)
+                }
+                if current == nil || current?.background != background {
+                    parameters += 1
+                    length += background.length(background: true)
+                }
+                if parameters > 0 { total += 3 + length + parameters - 1 }  // ESC [ p;p;p m
                 current = (foreground, background, reverse)
             }
         }
@@ -31,15 +41,27 @@ extension CellPicture {
     }
 }
 
-/// The SGR parameters that set a colour.
-enum SGRColor {
-    /// `color` as SGR parameters at `depth` (nil: the terminal's default, or no colour at all).
-    static func code(_ color: Color?, depth: ColorDepth, background: Bool) -> String? {
-        guard let color, depth != .monochrome else { return nil }
+/// A colour as an SGR sequence sets it at some depth.
+enum SGRColor: Hashable {
+    /// The terminal's default (`39`/`49`), or no colour at all in monochrome.
+    case standard
+    /// One of the 16 named colours: `30+n`/`90+n` (backgrounds `40+n`/`100+n`).
+    case named(Int)
+    /// `38;5;N` (background `48;5;N`).
+    case palette(Int)
+    /// `38;2;R;G;B` (background `48;2;R;G;B`).
+    case direct(UInt8, UInt8, UInt8)
+
+    init(_ color: Color?, depth: ColorDepth) {
+        guard let color, depth != .monochrome else {
+            self = .standard
+            return
+        }
         let index: Int
         switch (color, depth) {
         case (.rgb(let red, let green, let blue), .trueColor):
-            return "\(background ? 48 : 38);2;\(red);\(green);\(blue)"
+            self = .direct(red, green, blue)
+            return
         case (.rgb(let red, let green, let blue), .palette16):
             index = ColorMapping.nearestNamed(RGB(red: red, green: green, blue: blue))
         case (_, .palette16) where color.paletteIndex >= 16:
@@ -48,10 +70,19 @@ enum SGRColor {
         default:
             index = color.paletteIndex
         }
-        switch index {
-        case 0..<8: return "\((background ? 40 : 30) + index)"
-        case 8..<16: return "\((background ? 100 : 90) + index - 8)"
-        default: return "\(background ? 48 : 38);5;\(index)"
+        self = index < 16 ? .named(index) : .palette(index)
+    }
+
+    /// The length of its SGR parameters.
+    func length(background: Bool) -> Int {
+        switch self {
+        case .standard: 2
+        case .named(let index): index >= 8 && background ? 3 : 2
+        case .palette(let index): 5 + Self.digits(index)
+        case .direct(let red, let green, let blue):
+            5 + Self.digits(Int(red)) + Self.digits(Int(green)) + Self.digits(Int(blue)) + 2
         }
     }
+
+    private static func digits(_ value: Int) -> Int { value >= 100 ? 3 : value >= 10 ? 2 : 1 }
 }

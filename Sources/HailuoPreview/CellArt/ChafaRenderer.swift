@@ -41,6 +41,7 @@ enum ChafaRenderer {
             )
             cells.append(Cell(symbol, style: style))
         }
+        ColorCoherence.apply(&cells, width: size.width)
         return cells
     }
 
