@@ -114,7 +114,9 @@ let package = Package(
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
         .testTarget(
             name: "HailuoPreviewTests",
-            dependencies: ["HailuoPreview", "HailuoCore", "TUIKit", "HailuoTestSupport", "HailuoSimulator"]),
+            dependencies: ["HailuoPreview", "HailuoCore", "TUIKit", "HailuoTestSupport", "HailuoSimulator"],
+            exclude: ["Snapshots"]
+        ),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TUIKit"]),
         .testTarget(
             name: "HailuoTUITests",

@@ -1,4 +1,5 @@
-/// The three things fuzzed: the provider's JSON answers, image headers, and the prompt editor.
+/// The things fuzzed: the provider's JSON answers, image headers, the prompt editor, and picture
+/// previews (decoding and cell art).
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// ``WireDecoding`` of create, poll and error answers.
     case decode
@@ -6,6 +7,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case image
     /// TUIKit's ``TextEditor`` under random keys and pastes, with layout and rendering.
     case editor
+    /// ``ImageDecoder`` and ``CellArt`` on broken PNG and JPEG files (added last: the crash
+    /// reporter numbers targets in this order).
+    case picture
 
     /// Mixed into the campaign seed so the targets draw different streams.
     var salt: UInt64 {
@@ -13,6 +17,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .decode: 0xDEC0_DE00_0000_0001
         case .image: 0x1A6E_0000_0000_0002
         case .editor: 0xED17_0000_0000_0003
+        case .picture: 0x9C70_0000_0000_0004
         }
     }
 
@@ -24,6 +29,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .decode: problem = DecodeFuzzer.run(&random)
         case .image: problem = ImageFuzzer.run(&random)
         case .editor: problem = EditorFuzzer.run(&random)
+        case .picture: problem = PictureFuzzer.run(&random)
         }
         guard let problem else { return nil }
         return FuzzFailure(target: self, seed: seed, index: index, message: problem.message, input: problem.input)

@@ -16,7 +16,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "A quick pass with small counts (CI).")
     var short = false
 
-    @Option(help: "Which groups to run: engine, terminal (default both).")
+    @Option(help: "Which groups to run: engine, terminal, preview (default all).")
     var only: [String] = []
 
     @Option(help: "The hailuo binary to drive (default: the one built beside this program).")
@@ -31,6 +31,9 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if only.isEmpty || only.contains("terminal") {
             figures += try await TerminalFigures.measure(options)
+        }
+        if only.isEmpty || only.contains("preview") {
+            figures += try await onThread { try PreviewFigures.measure(options) }
         }
         print(FigureTable.render(figures))
     }

@@ -35,7 +35,8 @@ enum CrashReport {
         switch targetCode {
         case 0: writeText("decode")
         case 1: writeText("image")
-        default: writeText("editor")
+        case 2: writeText("editor")
+        default: writeText("picture")
         }
         writeText(" --seed ")
         writeNumber(seed)

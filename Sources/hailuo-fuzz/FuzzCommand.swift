@@ -2,18 +2,19 @@ import ArgumentParser
 import Foundation
 import HailuoFuzzing
 
-/// `hailuo-fuzz`: seeded random inputs against the decoders and the editor.
+/// `hailuo-fuzz`: seeded random inputs against the decoders, the editor and picture previews.
 @main
 struct FuzzCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hailuo-fuzz",
-        abstract: "Seeded random inputs against the answer decoder, the image header parser and the prompt editor.",
+        abstract:
+            "Seeded random inputs against the answer decoder, the image header parser, the prompt editor and picture previews.",
         discussion: """
             Every run's input derives from the seed, the target and the run's index, so a failure is \
             replayed with --target T --seed S --replay INDEX. A crash prints the run it happened in.
             """)
 
-    @Option(help: "all, decode, image or editor.")
+    @Option(help: "all, decode, image, editor or picture.")
     var target: String = "all"
 
     @Option(help: "Runs in total (shared in turn between the targets).")
@@ -27,7 +28,7 @@ struct FuzzCommand: ParsableCommand {
 
     mutating func validate() throws {
         guard target == "all" || FuzzTarget(rawValue: target) != nil else {
-            throw ValidationError("--target must be all, decode, image or editor")
+            throw ValidationError("--target must be all, decode, image, editor or picture")
         }
         guard runs >= 0 else { throw ValidationError("--runs must not be negative") }
         if replay != nil, target == "all" { throw ValidationError("--replay needs a single --target") }

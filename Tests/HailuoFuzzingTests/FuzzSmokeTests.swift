@@ -11,7 +11,7 @@ struct FuzzPassTests {
     }
 
     @Test func everyTargetSurvivesAShortPassWithoutABrokenInvariant() {
-        let summary = FuzzCampaign(seed: Self.seed).run(runs: 9_000)
+        let summary = FuzzCampaign(seed: Self.seed).run(runs: 3_000 * FuzzTarget.allCases.count)
         for failure in summary.failures { Issue.record("\(failure)") }
         #expect(summary.failureCount == 0)
         for target in FuzzTarget.allCases { #expect(summary.runs[target] == 3_000) }

@@ -1,2 +1,0 @@
-#include "CImageDecoding.h"
-int hailuo_image_decoding_version(void) { return 0; }
