@@ -61,13 +61,17 @@ struct PicturesEndToEndTests {
 
         try tmux.sendKeys("C-s")
         try await tmux.waitFor("completed", timeout: .seconds(60))
-        try await tmux.waitUntil("the download", timeout: .seconds(30)) { $0.contains(".mp4") }
+        let videos = runner.home.appendingPathComponent("videos/hailuo")
+        try await tmux.waitUntil("the download", timeout: .seconds(30)) { _ in
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: videos.path)) ?? []
+            return names.contains { $0.hasSuffix(".mp4") }
+        }
         try tmux.sendKeys("Escape")  // to the table
         try await Task.sleep(for: .milliseconds(200))
         try tmux.sendKeys("Enter")  // the details pane
         let details = try await tmux.waitFor("(read from the file)", timeout: .seconds(30))
         #expect(details.contains("h264"), "\(details)")
-        #expect(details.contains("320x180") || details.contains("x"), "\(details)")
+        #expect(details.contains("3.0 s") && details.contains("640x360"), "\(details)")
 
         try tmux.sendKeys("L")
         let draft = try await tmux.waitUntilSettled("the new draft", timeout: .seconds(30)) {
@@ -81,7 +85,7 @@ struct PicturesEndToEndTests {
         #expect(!checked.contains("✗"), "the extracted frame was refused:\n\(checked)")
         let frame = try #require(
             try FileManager.default.contentsOfDirectory(
-                at: runner.home.appendingPathComponent("Videos/hailuo"), includingPropertiesForKeys: nil
+                at: videos, includingPropertiesForKeys: nil
             ).first { $0.path.hasSuffix(".last.png") })
         let bytes = [UInt8](try Data(contentsOf: frame))
         #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")

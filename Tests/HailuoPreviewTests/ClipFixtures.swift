@@ -12,7 +12,7 @@ enum ClipFixtures {
     /// Whether the tests that run the real ffmpeg can run here.
     static let ffmpegPresent = ClipReader.isAvailable
 
-    /// Writes the simulator's sample clip (320x180, 3 s, H.264) into `folder`.
+    /// Writes the simulator's sample clip (640x360, 3 s, H.264) into `folder`.
     static func sampleClip(in folder: TemporaryFolder, name: String = "sample.mp4") throws -> String {
         try folder.write(name, SampleVideo.bytes)
     }

@@ -7,14 +7,14 @@ import Testing
 
 @Suite("Probing clips with ffprobe", .enabled(if: ClipFixtures.ffmpegPresent))
 struct ClipProbeTests {
-    @Test("the sample clip is 3 s of 320x180 H.264")
+    @Test("the sample clip is 3 s of 640x360 H.264")
     func sampleClip() throws {
         let folder = try TemporaryFolder("hailuo-probe")
         defer { folder.remove() }
         let info = try ClipReader.probe(video: try ClipFixtures.sampleClip(in: folder))
         #expect(abs(info.durationSeconds - 3) < 0.05)
-        #expect(info.width == 320)
-        #expect(info.height == 180)
+        #expect(info.width == 640)
+        #expect(info.height == 360)
         #expect(info.codec == "h264")
         #expect(info.width == SampleVideo.width && info.height == SampleVideo.height)
     }

@@ -16,9 +16,9 @@ struct FrameExtractionTests {
             let output = folder.file("\(name).png")
             let frame = try ClipReader.extractFrame(video: video, at: position, to: output)
             #expect(frame.path == output)
-            #expect(frame.width == 320 && frame.height == 180)
+            #expect(frame.width == 640 && frame.height == 360)
             let size = try #require(PNGHeader.size(ofFileAt: output))
-            #expect(size.width == 320 && size.height == 180)
+            #expect(size.width == 640 && size.height == 360)
             pictures.append(try Data(contentsOf: URL(fileURLWithPath: output)))
         }
         #expect(Set(pictures).count == 3)

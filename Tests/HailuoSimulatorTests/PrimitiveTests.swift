@@ -50,7 +50,7 @@ struct PrimitiveTests {
     @Test("The sample video is a small MP4 with ftyp first and moov before mdat")
     func sampleVideo() throws {
         let bytes = SampleVideo.bytes
-        #expect(bytes.count == 26_130)
+        #expect(bytes.count == 36_913)
         #expect(Array(bytes[4..<8]) == Array("ftyp".utf8))
         let text = String(decoding: bytes, as: UTF8.self)
         let moov = try #require(text.range(of: "moov"))
