@@ -292,7 +292,7 @@ scene_thumbnail() {
     keys Tab # to the first-frame field
     # shellcheck disable=SC2088 # typed as a person would; the TUI expands ~
     type_text "~/paper-boat.png"
-    keys Tab # to the last-frame field: a URL is checked but never fetched
+    keys Enter # to the last-frame field (Tab would complete the path): a URL is checked, never fetched
     type_text "https://example.com/harbour-end.jpg"
     wait_for "first frame"
     wait_for "previewed"
