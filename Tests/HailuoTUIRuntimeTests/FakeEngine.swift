@@ -62,6 +62,12 @@ final class FakeEngine: ScreenEngine {
             if case .stored(var job) = await submit(parameters) {
                 job.groupID = group.id
                 jobs.append(job)
+                let grouped = job
+                state.withLock { state in
+                    if let index = state.jobs.firstIndex(where: { $0.id == grouped.id }) {
+                        state.jobs[index].groupID = grouped.groupID
+                    }
+                }
             }
         }
         state.withLock { $0.groups.insert(group, at: 0) }
