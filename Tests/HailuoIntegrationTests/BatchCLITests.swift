@@ -109,6 +109,13 @@ struct BatchCLITests {
         let unknown = try await cli.run(["batch", file.path])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("rows.jsonl line 1, field \"colour\": unknown field"))
+        try Data(SyntheticImage.png(width: 200, height: 200)).write(to: home.appendingPathComponent("small.png"))
+        try "{\"prompt\": \"ok\"}\n{\"prompt\": \"tiny\", \"image\": \"small.png\"}\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let image = try await cli.run(["batch", file.path])
+        #expect(image.status == 2)
+        #expect(image.stderr.contains("rows.jsonl line 2: first frame"), "\(image.stderr)")
+        #expect(try await cli.run(["jobs", "--json"]).stdout.isEmpty)
         try Data([0x7B, 0xFF, 0xFE, 0x7D]).write(to: file)
         let binary = try await cli.run(["batch", file.path])
         #expect(binary.stderr.contains("rows.jsonl line 1: not UTF-8 text"))
