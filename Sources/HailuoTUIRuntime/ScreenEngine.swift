@@ -12,6 +12,16 @@ public enum EngineSubmission: Sendable, Equatable {
     case failed(String)
 }
 
+/// How a submission of several jobs (variants) ended, as the engine reports it to the screen.
+public enum EngineGroupSubmission: Sendable, Equatable {
+    /// The group and its jobs exist (each accepted, unconfirmed, or failed upstream).
+    case stored(JobGroup, [Job])
+    /// Validation refused the request; nothing was sent.
+    case invalid([ValidationIssue])
+    /// A local problem or the budget; nothing was sent.
+    case failed(String)
+}
+
 /// What the screen's runtime asks of the generation engine: its actions, its queries and its
 /// events. The `hailuo` executable conforms the real engine; tests use a fake. Every job is
 /// changed through these actions, and read through these queries, never from the store.
@@ -38,6 +48,13 @@ public protocol ScreenEngine: Sendable {
     func quote(_ parameters: GenerationParameters) async -> PriceQuote
     /// Seconds after acceptance in which a job like this usually finishes.
     func expectedGenerationWindow(for job: Job) -> ClosedRange<Double>
+    /// Sends `count` jobs of the same request as one group of kind ``JobGroup/Kind/variants``
+    /// (each its own job); the budget is checked for all of them before anything is sent.
+    func submitVariants(_ parameters: GenerationParameters, count: Int) async -> EngineGroupSubmission
+    /// Marks a job as a favourite, or not (stored).
+    func setFavourite(jobID: String, _ favourite: Bool) async throws -> Job
+    /// Every group of jobs (batches and variants), newest first.
+    func groups() async throws -> [JobGroup]
     /// Job changes, store changes by other processes, the connection and downloads, in order.
     func events() -> AsyncStream<EngineEvent>
 }

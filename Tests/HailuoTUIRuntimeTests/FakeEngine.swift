@@ -15,6 +15,7 @@ final class FakeEngine: ScreenEngine {
         var submitted: [GenerationParameters] = []
         var jobs: [Job] = []
         var completeOnSubmit = true
+        var groups: [JobGroup] = []
     }
 
     init() {
@@ -51,6 +52,37 @@ final class FakeEngine: ScreenEngine {
         }
         return .stored(job)
     }
+
+    func submitVariants(_ parameters: GenerationParameters, count: Int) async -> EngineGroupSubmission {
+        let group = JobGroup(
+            id: "group\(String(format: "%03d", submitted.count))", kind: .variants,
+            name: JobGroup.variantsName(count: count, prompt: parameters.prompt), createdAt: Date(), total: count)
+        var jobs: [Job] = []
+        for _ in 0..<count {
+            if case .stored(var job) = await submit(parameters) {
+                job.groupID = group.id
+                jobs.append(job)
+                let grouped = job
+                state.withLock { state in
+                    if let index = state.jobs.firstIndex(where: { $0.id == grouped.id }) {
+                        state.jobs[index].groupID = grouped.groupID
+                    }
+                }
+            }
+        }
+        state.withLock { $0.groups.insert(group, at: 0) }
+        return .stored(group, jobs)
+    }
+
+    func setFavourite(jobID: String, _ favourite: Bool) async throws -> Job {
+        try state.withLock { state in
+            guard let index = state.jobs.firstIndex(where: { $0.id == jobID }) else { throw FakeError.notHere }
+            state.jobs[index].favourite = favourite
+            return state.jobs[index]
+        }
+    }
+
+    func groups() async throws -> [JobGroup] { state.withLock { $0.groups } }
 
     func pollNow(_ id: String) async throws -> Bool { true }
     func download(_ id: String) async throws -> Job { throw FakeError.notHere }

@@ -54,6 +54,10 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
     public var settleState: SettleState?
     /// When the request logs were last looked up for this job.
     public var settleCheckedAt: Date?
+    /// The group (a batch file or a set of variants) the job belongs to, if any (``JobGroup/id``).
+    public var groupID: String?
+    /// Picked as a favourite by the user (stored; `hailuo jobs --favourites`).
+    public var favourite: Bool
 
     public init(
         id: String, generationID: String? = nil, phase: JobPhase, providerStatus: String? = nil,
@@ -64,7 +68,8 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
         filePath: String? = nil, downloadedAt: Date? = nil, errorMessage: String? = nil,
         errorRequestID: String? = nil, usageJSON: String? = nil, hidden: Bool = false,
         clientRequestID: String? = nil, inferenceID: String? = nil, estimatedUSD: Double? = nil,
-        costUSD: Double? = nil, settleState: SettleState? = nil, settleCheckedAt: Date? = nil
+        costUSD: Double? = nil, settleState: SettleState? = nil, settleCheckedAt: Date? = nil,
+        groupID: String? = nil, favourite: Bool = false
     ) {
         self.id = id
         self.generationID = generationID
@@ -96,6 +101,8 @@ public struct Job: Sendable, Codable, Equatable, Identifiable {
         self.costUSD = costUSD
         self.settleState = settleState
         self.settleCheckedAt = settleCheckedAt
+        self.groupID = groupID
+        self.favourite = favourite
     }
 
     /// The status to show: the provider's word while pending, else the phase.

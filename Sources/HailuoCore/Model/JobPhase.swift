@@ -1,5 +1,8 @@
 /// Where a job stands, as this client knows it.
 public enum JobPhase: String, Sendable, Codable, CaseIterable {
+    /// Stored, waiting for its turn (a batch row or a variant paced under `--max-in-flight`);
+    /// never sent. Nothing polls it; the process pacing its group sends it when a slot frees.
+    case waiting
     /// The row is written and the POST is on its way (write-ahead).
     case submitting
     /// The POST may have reached the provider but its answer was lost. It may be billed and may
@@ -19,6 +22,8 @@ public enum JobPhase: String, Sendable, Codable, CaseIterable {
     /// Whether the job is under way: being sent (submitting) or accepted and not yet done
     /// (pending). An unconfirmed job is not: nothing goes on for it until the user acts.
     public var isRunning: Bool { self == .submitting || self == .pending }
+    /// Whether the request was never sent and never will be by itself: waiting for its turn.
+    public var isWaiting: Bool { self == .waiting }
     /// Whether nothing more will happen to the job on its own.
     public var isFinished: Bool { self == .completed || self == .failed || self == .dismissed }
 

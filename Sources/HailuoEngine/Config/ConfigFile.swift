@@ -25,6 +25,10 @@ struct ConfigFile: Sendable, Equatable {
     var notifyOnFinish: FinishNotice?
     var showPictures: Bool?
     var budget = Budget()
+    /// `[batch] max_jobs`: the most jobs one batch file may make.
+    var batchMaxJobs: Int?
+    /// `[batch] max_in_flight`: the most jobs of a batch pending at once.
+    var batchMaxInFlight: Int?
     var profiles: [String: Profile] = [:]
     /// Unknown keys, one sentence each.
     var warnings: [String] = []
@@ -36,7 +40,9 @@ struct ConfigFile: Sendable, Equatable {
         let root = ConfigSection(name: "", values: try ConfigValue.parseDocument(text, path: path))
         var file = ConfigFile()
         file.warnings += root.unknownKeys(
-            known: ["profile", "defaults", "download", "poll", "http", "notify", "budget", "preview", "profiles"],
+            known: [
+                "profile", "defaults", "download", "poll", "http", "notify", "budget", "preview", "batch", "profiles",
+            ],
             file: path)
         file.profile = try root.nonEmptyString("profile")
         if let defaults = try root.section("defaults") { try file.readDefaults(defaults, path: path) }
@@ -59,6 +65,7 @@ struct ConfigFile: Sendable, Equatable {
             file.showPictures = try preview.bool("pictures")
         }
         if let budget = try root.section("budget") { file.budget = try readBudget(budget) }
+        if let batch = try root.section("batch") { try file.readBatch(batch, path: path) }
         if let profiles = try root.section("profiles") {
             for name in profiles.values.keys.sorted() {
                 guard let section = try profiles.section(name) else { continue }
@@ -127,6 +134,19 @@ struct ConfigFile: Sendable, Equatable {
             throw .invalidValue(
                 key: section.fullKey("min_interval"), value: ConfigValue.number(low),
                 rule: "must not be more than poll.max_interval (\(ConfigValue.number(high)))")
+        }
+    }
+
+    private mutating func readBatch(_ section: ConfigSection, path: String) throws(ConfigError) {
+        warnings += section.unknownKeys(known: ["max_jobs", "max_in_flight"], file: path)
+        for (key, range) in [("max_jobs", 1...10_000), ("max_in_flight", 1...100)] {
+            guard let value = try section.integer(key, expected: "a whole number") else { continue }
+            guard range.contains(value) else {
+                throw .invalidValue(
+                    key: section.fullKey(key), value: String(value),
+                    rule: "must be between \(range.lowerBound) and \(range.upperBound)")
+            }
+            if key == "max_jobs" { batchMaxJobs = value } else { batchMaxInFlight = value }
         }
     }
 

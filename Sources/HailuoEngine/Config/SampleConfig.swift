@@ -42,6 +42,10 @@ extension SettingsLoader {
         # monthly_usd = 50.00         # jobs created this calendar month, plus jobs still running
         # per_job_usd = 0.60          # any one job
 
+        [batch]
+        max_jobs = 100                # the most jobs one batch file may make (a matrix multiplies out)
+        max_in_flight = 4             # the most jobs of a batch pending at once (hailuo batch --max-in-flight)
+
         # One table per profile. The API key is never written here, and never given as a
         # command-line argument. It comes from, in order:
         #   1. the environment variable AIML_API_KEY;

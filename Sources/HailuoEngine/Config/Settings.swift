@@ -48,6 +48,10 @@ public struct Settings: Sendable {
     public var showPictures: Bool
     /// Spending caps (`[budget]`); none by default.
     public var budget: Budget
+    /// The most jobs one batch file may make (`[batch] max_jobs`, default 100).
+    public var batchMaxJobs: Int
+    /// The most jobs of a batch pending at once (`[batch] max_in_flight`, default 4).
+    public var batchMaxInFlight: Int
     /// The XDG paths; ``HailuoPaths/configFile`` is the file actually read (or looked for).
     public var paths: HailuoPaths
     /// Whether ``HailuoPaths/configFile`` existed and was read.
@@ -78,6 +82,8 @@ public struct Settings: Sendable {
         notifyOnFinish = .bell
         showPictures = true
         budget = Budget()
+        batchMaxJobs = 100
+        batchMaxInFlight = 4
         self.paths = paths
         configFileLoaded = false
         warnings = []
@@ -107,7 +113,7 @@ extension Settings: CustomStringConvertible, CustomDebugStringConvertible, Custo
             + "autoDownload: \(autoDownload), poll: \(pollMinInterval)...\(pollMaxInterval) s, "
             + "requestsPerSecond: \(requestsPerSecond), connectTimeout: \(connectTimeout), "
             + "readTimeout: \(readTimeout), notifyOnFinish: \(notifyOnFinish.rawValue), "
-            + "budget: \(budget), "
+            + "budget: \(budget), batch: \(batchMaxJobs) jobs, \(batchMaxInFlight) in flight, "
             + "configFile: \(paths.configFile.path))"
     }
 
@@ -126,7 +132,8 @@ extension Settings: CustomStringConvertible, CustomDebugStringConvertible, Custo
                 "downloadDirectory": downloadDirectory, "autoDownload": autoDownload,
                 "pollMinInterval": pollMinInterval, "pollMaxInterval": pollMaxInterval,
                 "requestsPerSecond": requestsPerSecond, "connectTimeout": connectTimeout,
-                "readTimeout": readTimeout, "notifyOnFinish": notifyOnFinish, "budget": budget, "paths": paths,
+                "readTimeout": readTimeout, "notifyOnFinish": notifyOnFinish, "budget": budget,
+                "batchMaxJobs": batchMaxJobs, "batchMaxInFlight": batchMaxInFlight, "paths": paths,
                 "configFileLoaded": configFileLoaded, "warnings": warnings,
             ],
             displayStyle: .struct)

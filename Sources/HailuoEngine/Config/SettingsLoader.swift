@@ -99,6 +99,8 @@ public enum SettingsLoader {
         settings.notifyOnFinish = file.notifyOnFinish ?? settings.notifyOnFinish
         settings.showPictures = file.showPictures ?? settings.showPictures
         settings.budget = file.budget
+        settings.batchMaxJobs = file.batchMaxJobs ?? settings.batchMaxJobs
+        settings.batchMaxInFlight = file.batchMaxInFlight ?? settings.batchMaxInFlight
 
         // The key.
         let key = try resolveKey(

@@ -10,11 +10,14 @@ extension GenerationEngine {
     }
 
     /// Jobs, newest first: only those in `phases` when given, hidden ones only when asked, at most
-    /// `limit` of them.
+    /// `limit` of them; only group `groupID`'s when given, only favourites when `favouritesOnly`.
     public nonisolated func jobs(
-        phases: Set<JobPhase>? = nil, includeHidden: Bool = false, limit: Int? = nil
+        phases: Set<JobPhase>? = nil, includeHidden: Bool = false, limit: Int? = nil, groupID: String? = nil,
+        favouritesOnly: Bool = false
     ) throws -> [Job] {
-        try store.jobs(phases: phases, includeHidden: includeHidden, limit: limit)
+        try store.jobs(
+            phases: phases, includeHidden: includeHidden, limit: limit, groupID: groupID,
+            favouritesOnly: favouritesOnly)
     }
 
     /// The job's history, oldest first.

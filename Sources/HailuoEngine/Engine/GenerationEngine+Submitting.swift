@@ -14,6 +14,11 @@ extension GenerationEngine {
     /// (the answer was lost: never resent automatically) or `failed` (refused; not billed).
     /// Throws only when nothing was sent (invalid request, store failure).
     public func submit(_ parameters: GenerationParameters) async throws(SubmitError) -> Job {
+        try await submit(parameters, groupID: nil)
+    }
+
+    /// ``submit(_:)`` for a job of group `groupID` (a set of variants).
+    func submit(_ parameters: GenerationParameters, groupID: String?) async throws(SubmitError) -> Job {
         let prepared = try prepare(parameters)
         let now = Date()
         let id = LocalID.make()
@@ -23,7 +28,7 @@ extension GenerationEngine {
             lastFramePath: prepared.lastFrame?.path, lastFrameSHA256: prepared.lastFrame?.sha256,
             family: configuration.endpoint.family, baseURL: configuration.endpoint.baseURL,
             profile: configuration.profile, createdAt: now, updatedAt: now,
-            clientRequestID: ClientRequestID.validated(id))
+            clientRequestID: ClientRequestID.validated(id), groupID: groupID)
         try await insertWithinBudget(&job)
         logger.info("submitting job \(job.id): \(RequestBuilder.describe(prepared))")
         return await send(prepared, for: job)
@@ -99,7 +104,9 @@ extension GenerationEngine {
         return await scheduler.pollNow(job.id)
     }
 
-    private func send(_ prepared: PreparedRequest, for job: Job) async -> Job {
+    /// POSTs `prepared` for `job` (already stored as submitting, leased to this process) and
+    /// records the answer.
+    func send(_ prepared: PreparedRequest, for job: Job) async -> Job {
         hub.emit(.jobChanged(job))
         let outcome: Job
         do {

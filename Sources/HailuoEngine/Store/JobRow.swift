@@ -11,7 +11,7 @@ enum JobRow {
         "last_frame_path", "last_frame_sha256", "family", "base_url", "profile", "created_at",
         "updated_at", "submitted_at", "finished_at", "video_url", "video_url_expires_at", "file_path",
         "downloaded_at", "error_message", "error_request_id", "usage_json", "hidden", "client_request_id",
-        "inference_id", "estimated_usd", "cost_usd", "settle_state", "settle_checked_at",
+        "inference_id", "estimated_usd", "cost_usd", "settle_state", "settle_checked_at", "group_id", "favourite",
     ]
 
     static let selectList = columns.joined(separator: ", ")
@@ -28,7 +28,7 @@ enum JobRow {
             job.videoURLExpiresAt?.timeIntervalSince1970, job.filePath,
             job.downloadedAt?.timeIntervalSince1970, job.errorMessage, job.errorRequestID,
             job.usageJSON, job.hidden, job.clientRequestID, job.inferenceID, job.estimatedUSD, job.costUSD,
-            job.settleState?.rawValue, job.settleCheckedAt?.timeIntervalSince1970,
+            job.settleState?.rawValue, job.settleCheckedAt?.timeIntervalSince1970, job.groupID, job.favourite,
         ]
     }
 
@@ -53,6 +53,7 @@ enum JobRow {
             filePath: row[24], downloadedAt: date(25), errorMessage: row[26], errorRequestID: row[27],
             usageJSON: row[28], hidden: row[29], clientRequestID: row[30], inferenceID: row[31],
             estimatedUSD: row[32], costUSD: row[33],
-            settleState: (row[34] as String?).flatMap(SettleState.init(rawValue:)), settleCheckedAt: date(35))
+            settleState: (row[34] as String?).flatMap(SettleState.init(rawValue:)), settleCheckedAt: date(35),
+            groupID: row[36], favourite: row[37])
     }
 }

@@ -79,7 +79,7 @@ extension JobStore {
 
     /// Runs `body` in a `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is
     /// read, so no other process can write between the sums and the row.
-    private func immediate<T>(_ body: (Database) throws -> T) throws -> T {
+    func immediate<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {

@@ -43,7 +43,8 @@ public final class JobStore: Sendable {
 
     /// Opens the store at `url` for reading only: nothing is created, migrated or written (SQLite
     /// opens it read-only, so a write method throws). `nil` when there is no store there yet, or
-    /// it holds no jobs table (no job was ever stored).
+    /// it holds no jobs table (no job was ever stored). The one exception: a store made by an
+    /// older hailuo is migrated (once) and opened for writing, since its tables lack columns.
     public static func openReadOnly(url: URL) throws -> JobStore? {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else { return nil }
@@ -54,6 +55,10 @@ public final class JobStore: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
             guard try pool.read({ try $0.tableExists("jobs") }) else { return nil }
+            // A store an older hailuo made lacks columns every query reads: migrate it once.
+            guard try pool.read({ try StoreSchema.migrator.hasCompletedMigrations($0) }) else {
+                return try JobStore(url: url)
+            }
             return JobStore(url: url, pool: pool)
         } catch {
             throw StoreError("cannot open the job store at \(path): \(error)")
@@ -265,9 +270,18 @@ public final class JobStore: Sendable {
     }
 
     /// Jobs, newest first, optionally only in some phases; hidden ones only when asked.
-    public func jobs(phases: Set<JobPhase>? = nil, includeHidden: Bool = false, limit: Int? = nil) throws -> [Job] {
+    /// Only the jobs of group `groupID` when given; only favourites when `favouritesOnly`.
+    public func jobs(
+        phases: Set<JobPhase>? = nil, includeHidden: Bool = false, limit: Int? = nil, groupID: String? = nil,
+        favouritesOnly: Bool = false
+    ) throws -> [Job] {
         var clauses: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
+        if let groupID {
+            clauses.append("group_id = ?")
+            arguments.append(groupID)
+        }
+        if favouritesOnly { clauses.append("favourite = 1") }
         if let phases {
             clauses.append("phase IN (\(phases.map { _ in "?" }.joined(separator: ", ")))")
             arguments += phases.map(\.rawValue)

@@ -101,6 +101,42 @@ enum StoreSchema {
                     END;
                     """)
         }
+        migrator.registerMigration("v4-batches") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE IF NOT EXISTS groups (
+                        id TEXT PRIMARY KEY NOT NULL,
+                        kind TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        source TEXT UNIQUE,
+                        created_at REAL NOT NULL,
+                        total INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE IF NOT EXISTS batch_rows (
+                        group_id TEXT NOT NULL REFERENCES groups(id),
+                        row_key TEXT NOT NULL,
+                        job_id TEXT NOT NULL REFERENCES jobs(id),
+                        position INTEGER NOT NULL,
+                        UNIQUE (group_id, row_key)
+                    );
+                    CREATE INDEX IF NOT EXISTS batch_rows_job ON batch_rows(job_id);
+                    ALTER TABLE jobs ADD COLUMN group_id TEXT;
+                    ALTER TABLE jobs ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0;
+                    CREATE INDEX IF NOT EXISTS jobs_group_id ON jobs(group_id);
+                    DROP TRIGGER IF EXISTS jobs_revision_update;
+                    CREATE TRIGGER jobs_revision_update
+                    AFTER UPDATE OF generation_id, phase, provider_status, video_url, file_path,
+                        error_message, hidden, finished_at, cost_usd, settle_state, group_id, favourite ON jobs BEGIN
+                        UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+                    END;
+                    CREATE TRIGGER IF NOT EXISTS groups_revision_insert AFTER INSERT ON groups BEGIN
+                        UPDATE store_meta SET value = value + 1 WHERE key = 'revision';
+                    END;
+                    """)
+        }
         return migrator
     }
+
+    /// The name of the newest migration: a store that has not applied it is from an older hailuo.
+    static let latestMigration = "v4-batches"
 }

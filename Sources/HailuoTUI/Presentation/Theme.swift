@@ -115,7 +115,7 @@ public struct Theme: Sendable {
             case .completed: return Style(foreground: .green)
             case .failed: return Style(foreground: .red)
             case .unconfirmed: return Style(foreground: .magenta, bold: true)
-            case .dismissed: return Style(dim: true)
+            case .waiting, .dismissed: return Style(dim: true)
             }
         }
         switch phase {
@@ -124,7 +124,7 @@ public struct Theme: Sendable {
         case .completed: return Style(bold: true)
         case .failed: return Style(bold: true, underline: true)
         case .unconfirmed: return Style(bold: true, reverse: true)
-        case .dismissed: return Style(dim: true)
+        case .waiting, .dismissed: return Style(dim: true)
         }
     }
 

@@ -27,6 +27,7 @@ struct Hailuo: AsyncParsableCommand {
             Examples:
               hailuo submit --prompt "A paper boat on a rainy street" --wait --download
               hailuo submit --prompt-file scene.txt --image first.png --duration 10
+              hailuo batch scenes.csv --dry-run
               hailuo jobs --status pending
               hailuo spend --since 7d
               hailuo wait k3f9x2ab --timeout 900
@@ -35,8 +36,9 @@ struct Hailuo: AsyncParsableCommand {
             """,
         version: HailuoVersion.string,
         subcommands: [
-            SubmitCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
-            DownloadCommand.self, FrameCommand.self, ResubmitCommand.self, DismissCommand.self, HistoryCommand.self,
+            SubmitCommand.self, BatchCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
+            DownloadCommand.self, FrameCommand.self, ResubmitCommand.self, DismissCommand.self, FavouriteCommand.self,
+            HistoryCommand.self,
             SpendCommand.self, SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
         ]
     )

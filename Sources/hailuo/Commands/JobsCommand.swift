@@ -10,12 +10,18 @@ struct JobsCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only jobs in this state: submitting, unconfirmed, pending, completed, failed, dismissed.",
+            "Only jobs in this state: waiting, submitting, unconfirmed, pending, completed, failed, dismissed.",
             valueName: "status"))
     var status: [String] = []
 
     @Flag(help: "Include hidden jobs.")
     var all = false
+
+    @Flag(help: "Only jobs picked as favourites (`hailuo favourite ID`).")
+    var favourites = false
+
+    @Option(help: ArgumentHelp("Only the jobs of this group (a batch or a set of variants).", valueName: "id"))
+    var group: String?
 
     @Option(help: ArgumentHelp("Show at most this many jobs.", valueName: "n"))
     var limit: Int?
@@ -35,7 +41,17 @@ struct JobsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let phases = status.isEmpty ? nil : Set(status.compactMap { JobPhase(rawValue: $0.lowercased()) })
-        let jobs = try StoreAccess.open(global)?.jobs(phases: phases, includeHidden: all, limit: limit) ?? []
+        let store = try StoreAccess.open(global)
+        var groupID: String?
+        if let group {
+            guard let found = try store?.group(id: group) ?? store?.groups().first(where: { $0.id.hasPrefix(group) })
+            else { throw CLIFailure(.usage, "no group matches \(InertText.quoted(group))") }
+            groupID = found.id
+        }
+        let jobs =
+            try store?.jobs(
+                phases: phases, includeHidden: all || groupID != nil, limit: limit, groupID: groupID,
+                favouritesOnly: favourites) ?? []
         if json {
             for job in jobs { Console.out(JobJSON.line(job)) }
         } else if jobs.isEmpty {

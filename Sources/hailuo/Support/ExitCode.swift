@@ -10,6 +10,8 @@ enum ExitStatus: Int32 {
     case api = 3
     /// `--timeout` ran out before the jobs finished.
     case timeout = 4
+    /// Interrupted (Ctrl-C, SIGTERM, SIGHUP); what was sent goes on upstream.
+    case interrupted = 130
 }
 
 /// Ends a command with an exit status and one sentence on stderr.

@@ -17,6 +17,19 @@ extension GenerationEngine: ScreenEngine {
         }
     }
 
+    public func submitVariants(_ parameters: GenerationParameters, count: Int) async -> EngineGroupSubmission {
+        do throws(SubmitError) {
+            let (group, jobs) = try await submitVariants(parameters, count: count) as (JobGroup, [Job])
+            return .stored(group, jobs)
+        } catch {
+            switch error {
+            case .invalid(let invalid): return .invalid(invalid.issues)
+            case .local(let message): return .failed(message)
+            case .budget(let sentence): return .failed(sentence)
+            }
+        }
+    }
+
     public func download(_ id: String) async throws -> Job { try await download(id, to: nil) }
 
     /// Every job, hidden ones included (the screen filters them itself).

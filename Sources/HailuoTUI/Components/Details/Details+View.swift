@@ -214,6 +214,7 @@ extension Details {
         switch job.phase {
         case .failed, .dismissed: return ("nothing charged (estimated \(Formatting.usd(estimate)))", true)
         case .unconfirmed: return ("~\(Formatting.usd(estimate)) if the provider received it", true)
+        case .waiting: return ("~\(Formatting.usd(estimate)) once it is sent (waiting for its turn)", true)
         default: return ("~\(Formatting.usd(estimate)) estimated; the provider's figure follows", true)
         }
     }

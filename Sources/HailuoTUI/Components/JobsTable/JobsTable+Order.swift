@@ -4,7 +4,7 @@ import HailuoCore
 /// Which jobs the table shows.
 public enum StatusFilter: String, Sendable, CaseIterable {
     case all
-    /// Submitting and pending.
+    /// Waiting for their turn, submitting and pending.
     case active
     case completed
     case failed
@@ -15,7 +15,7 @@ public enum StatusFilter: String, Sendable, CaseIterable {
     public func admits(_ job: Job) -> Bool {
         switch self {
         case .all: true
-        case .active: job.phase.isRunning
+        case .active: job.phase.isRunning || job.phase == .waiting
         case .completed: job.phase == .completed
         case .failed: job.phase == .failed
         case .unconfirmed: job.phase == .unconfirmed || job.phase == .dismissed
@@ -58,7 +58,7 @@ public struct JobCounts: Sendable, Equatable {
         case .completed: completed += amount
         case .failed: failed += amount
         case .unconfirmed: unconfirmed += amount
-        case .dismissed: break
+        case .waiting, .dismissed: break
         }
     }
 
@@ -96,11 +96,11 @@ public struct SpendTally: Sendable, Equatable {
         byDay[Self.day(job.createdAt), default: 0] += sign * amount
     }
 
-    /// What a job counts for: failed and dismissed jobs are not charged.
+    /// What a job counts for: failed and dismissed jobs are not charged, waiting ones not yet.
     static func amount(_ job: Job) -> Double? {
         if let cost = job.costUSD, cost.isFinite { return cost }
         switch job.phase {
-        case .failed, .dismissed: return nil
+        case .failed, .dismissed, .waiting: return nil
         default: return job.estimatedUSD.flatMap { $0.isFinite ? $0 : nil }
         }
     }
@@ -142,7 +142,7 @@ struct SortKey: Comparable {
 
     private static func rank(_ phase: JobPhase) -> Int {
         switch phase {
-        case .submitting, .pending: 0
+        case .submitting, .pending, .waiting: 0
         case .unconfirmed: 1
         case .failed: 2
         case .completed: 3

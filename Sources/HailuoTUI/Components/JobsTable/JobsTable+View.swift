@@ -59,7 +59,7 @@ extension JobsTable {
         case .completed: return single(glyphs.check, or: "+")
         case .failed: return single(glyphs.cross, or: "x")
         case .unconfirmed: return "?"
-        case .dismissed: return " "
+        case .waiting, .dismissed: return " "
         }
     }
 
@@ -71,7 +71,7 @@ extension JobsTable {
         case .completed, .failed:
             guard let finished = job.finishedAt else { return "" }
             return Formatting.elapsed(finished.timeIntervalSince(start))
-        case .unconfirmed, .dismissed: return ""
+        case .waiting, .unconfirmed, .dismissed: return ""
         }
     }
 
@@ -118,6 +118,8 @@ extension JobsTable {
             return Span(theme.ascii("sending…"), theme.dim)
         case .dismissed:
             return Span("not resent", theme.dim)
+        case .waiting:
+            return Span("waiting for its turn", theme.dim)
         case .pending:
             return Span("", theme.text)
         }

@@ -1,0 +1,30 @@
+/// Budget checks for many jobs at once (a batch file, a set of variants).
+extension Budget {
+    /// The sentence refusing jobs that together would pass a cap, or `nil` when they all fit.
+    /// - Parameters:
+    ///   - charges: what each job not yet sent counts for (its price, or its model's highest known price).
+    ///   - note: said after the total when some figure is not a job's own price.
+    public func refusal(batch charges: [Double], note: String? = nil, ledger: BudgetLedger) -> String? {
+        guard !charges.isEmpty else { return nil }
+        let total = charges.reduce(0, +)
+        let jobs = charges.count == 1 ? "1 job" : "\(charges.count) jobs"
+        let batch = "these \(jobs) \(PriceQuote.dollars(total))" + (note.map { " (\($0))" } ?? "")
+        if let cap = perJobUSD, let dearest = charges.max(), dearest > cap + Self.tolerance {
+            let over = charges.filter { $0 > cap + Self.tolerance }.count
+            return "per-job budget \(PriceQuote.dollars(cap)): \(over) of \(jobs) would cost more "
+                + "(the dearest \(PriceQuote.dollars(dearest)))"
+        }
+        let periods: [(String, Double?, Double)] = [
+            ("daily", dailyUSD, ledger.spentToday), ("monthly", monthlyUSD, ledger.spentThisMonth),
+        ]
+        for (name, cap, spent) in periods {
+            guard let cap else { continue }
+            let sum = spent + ledger.pending + total
+            if sum > cap + Self.tolerance {
+                return "\(name) budget \(PriceQuote.dollars(cap)): spent \(PriceQuote.dollars(spent)) + pending "
+                    + "\(PriceQuote.dollars(ledger.pending)) + \(batch) = \(PriceQuote.dollars(sum))"
+            }
+        }
+        return nil
+    }
+}
