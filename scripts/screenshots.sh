@@ -278,7 +278,7 @@ scene_details() {
     keys Escape # to the jobs table
     keys End    # the oldest job: the downloaded one
     keys Enter  # open its details
-    wait_for "Downloaded"
+    wait_for "read from the file" # the clip's frames, with facts read from the file
     shoot details "hailuo — job details"
     stop
 }
