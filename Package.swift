@@ -125,7 +125,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HailuoTUIRuntimeTests",
-            dependencies: ["HailuoTUIRuntime", "HailuoTUI", "TUIKit", "HailuoCore", "CursesBackend", "HailuoTestSupport"]
+            dependencies: [
+                "HailuoTUIRuntime", "HailuoTUI", "TUIKit", "HailuoCore", "CursesBackend", "HailuoTestSupport", "HailuoPreview",
+            ]
         ),
         .testTarget(
             name: "HailuoIntegrationTests",

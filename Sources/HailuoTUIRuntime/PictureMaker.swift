@@ -52,7 +52,7 @@ final class PictureMaker: Sendable {
             switch request.source {
             case .image(let reference):
                 let image = try ImageDecoder.decode(
-                    fileAt: resolve(reference), atLeast: (request.box.width, request.box.height * 2))
+                    fileAt: resolve(reference), atLeast: CellArt.pixelsNeeded(for: request.box))
                 let picture = CellArt.render(image, fitting: request.box, depth: request.depth, symbols: symbols)
                 return .pictures([picture], clip: nil)
             case .clipStrip(let video, let count):
@@ -62,7 +62,7 @@ final class PictureMaker: Sendable {
                 let clip = try ClipReader.probe(video: video)
                 let frames = try ClipReader.stripFrames(video: video, count: count).map { path in
                     let image = try ImageDecoder.decode(
-                        fileAt: path, atLeast: (request.box.width, request.box.height * 2))
+                        fileAt: path, atLeast: CellArt.pixelsNeeded(for: request.box))
                     return CellArt.render(image, fitting: request.box, depth: request.depth, symbols: symbols)
                 }
                 return .pictures(frames, clip: clip)

@@ -1,5 +1,6 @@
 import Foundation
 import HailuoPreview
+import HailuoSimulator
 import TUIKit
 
 /// Figure 9: a picture preview — the time to decode a 1920x1080 JPEG and draw it as 40x12 cell
@@ -43,7 +44,45 @@ enum PreviewFigures {
                         value: TerminalFormat.grouped(bytes) + " B", goal: "≤ 8 KB", met: bytes <= 8 * 1024))
             }
         }
+        figures += try stripFigures(options)
         return figures
+    }
+
+    /// The details pane's strip for the simulator's 3 s clip: three frames through ffmpeg (the
+    /// first time, then from the PNGs cached beside the video), decoded and drawn as 16x5 art.
+    private static func stripFigures(_ options: BenchOptions) throws -> [Figure] {
+        guard ClipReader.isAvailable else {
+            return [Figure(group: group, name: "clip strip", value: "skipped: ffmpeg is not installed")]
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hailuo-bench-strip-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let frameBox = Size(width: 16, height: 5)
+        var first: Double = 0
+        var cached: [Double] = []
+        for round in 0..<(options.short ? 2 : 6) {
+            // A fresh copy each round for the cold figure would re-run ffmpeg; the first round is cold.
+            let video = folder.appendingPathComponent("clip.mp4").path
+            if round == 0 { try Data(SampleVideo.bytes).write(to: URL(fileURLWithPath: video)) }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let paths = try ClipReader.stripFrames(video: video, count: 3)
+            for path in paths {
+                let image = try ImageDecoder.decode(fileAt: path, atLeast: CellArt.pixelsNeeded(for: frameBox))
+                _ = CellArt.render(image, fitting: frameBox, depth: .palette256, symbols: .unicode)
+            }
+            let elapsed = start.duration(to: clock.now).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+            if round == 0 { first = seconds } else { cached.append(seconds) }
+        }
+        return [
+            Figure(
+                group: group, name: "clip strip, 3 frames of the 3 s 640x360 clip: ffmpeg + decode + art (first time)",
+                value: TerminalFormat.millis(first)),
+            Figure(
+                group: group, name: "the same strip again, from the PNGs cached beside the video",
+                value: TerminalFormat.millis(TerminalFormat.median(cached))),
+        ]
     }
 
     /// Decode at the scale the renderer needs, then draw.
