@@ -14,6 +14,8 @@ final class CommandRunner: Sendable {
     let currentDirectory: String
     private let windows = ExpectedWindows()
     private let pictureMaker: PictureMaker
+    /// Groups the screen has been told about; a job of another group makes the runtime read them again.
+    private let knownGroups = Mutex<Set<String>>([])
 
     init(engine: any ScreenEngine, home: String?, currentDirectory: String, post: @escaping @Sendable (Msg) -> Void) {
         self.engine = engine
@@ -42,6 +44,26 @@ final class CommandRunner: Sendable {
             Task.detached { [post] in
                 let found = PathCompleter.candidates(for: typed, home: home, currentDirectory: folder)
                 post(.pathCompletions(slot, typed: typed, candidates: found))
+            }
+        case .submitVariants(let parameters, let count):
+            Task.detached { [self] in
+                let outcome: VariantsOutcome
+                switch await engine.submitVariants(parameters, count: count) {
+                case .stored(let group, let jobs):
+                    knownGroups.withLock { _ = $0.insert(group.id) }
+                    outcome = .stored(group, jobs.map(entry(for:)))
+                case .invalid(let issues): outcome = .invalid(issues)
+                case .failed(let message): outcome = .failed(message)
+                }
+                post(.variantsFinished(parameters: parameters, outcome: outcome))
+            }
+        case .setFavourite(let id, let favourite):
+            Task.detached { [engine, post] in
+                do {
+                    _ = try await engine.setFavourite(jobID: id, favourite)
+                } catch {
+                    post(.actionFinished(text: Formatting.oneLine(String(describing: error)), isError: true))
+                }
             }
         case .makePicture(let request):
             pictureMaker.make(request)
@@ -92,8 +114,12 @@ final class CommandRunner: Sendable {
         return Task.detached { [self] in
             for await event in stream {
                 switch event {
-                case .jobChanged(let job): post(.jobChanged(entry(for: job)))
-                case .storeChanged: loadJobs()
+                case .jobChanged(let job):
+                    post(.jobChanged(entry(for: job)))
+                    if let group = job.groupID, !knownGroups.withLock({ $0.contains(group) }) { loadGroups() }
+                case .storeChanged:
+                    loadJobs()
+                    loadGroups()
                 case .connection(let state): post(.connection(state))
                 case .downloadProgress(let progress): post(.downloadProgress(progress))
                 case .downloadFailed(let jobID, let message): post(.downloadFailed(jobID: jobID, message: message))
@@ -117,6 +143,7 @@ final class CommandRunner: Sendable {
     /// The first load: the newest jobs at once, then every job, so a store of 10,000 jobs shows
     /// its table about as soon as an empty one (the counts and the rest follow a moment later).
     func loadJobsAtStart() {
+        loadGroups()
         Task.detached { [self] in
             do {
                 let newest = try await engine.jobs(limit: Self.firstScreenful)
@@ -127,6 +154,15 @@ final class CommandRunner: Sendable {
             } catch {
                 post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
             }
+        }
+    }
+
+    /// Reads the groups (batches, variants) and posts them.
+    private func loadGroups() {
+        Task.detached { [self] in
+            guard let groups = try? await engine.groups() else { return }
+            knownGroups.withLock { $0 = Set(groups.map(\.id)) }
+            post(.groupsLoaded(groups))
         }
     }
 

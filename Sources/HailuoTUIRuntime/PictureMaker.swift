@@ -66,6 +66,16 @@ final class PictureMaker: Sendable {
                     return CellArt.render(image, fitting: request.box, depth: request.depth, symbols: symbols)
                 }
                 return .pictures(frames, clip: clip)
+            case .clipMiddle(let video):
+                guard ClipReader.isAvailable else {
+                    return .unavailable("no clip frames: ffmpeg is not installed (Debian: apt install ffmpeg)")
+                }
+                let clip = try ClipReader.probe(video: video)
+                let paths = try ClipReader.stripFrames(video: video, count: 3)
+                let image = try ImageDecoder.decode(
+                    fileAt: paths[paths.count / 2], atLeast: CellArt.pixelsNeeded(for: request.box))
+                let picture = CellArt.render(image, fitting: request.box, depth: request.depth, symbols: symbols)
+                return .pictures([picture], clip: clip)
             }
         } catch let error as PreviewError {
             return .unavailable("cannot preview: \(error.reason)")

@@ -17,16 +17,22 @@ public struct Glyphs: Sendable, Hashable {
     public var bullet: String
     /// The marker of the selected row.
     public var pointer: String
+    /// A closed group's mark (its jobs are not listed).
+    public var arrowRight: String
+    /// A job listed under its group.
+    public var branch: String
+    /// A favourite.
+    public var star: String
 
     /// Box-drawing and symbol characters.
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"], check: "✓", cross: "✗", ellipsis: "…",
-        arrowUp: "↑", arrowDown: "↓", bullet: "•", pointer: "▶")
+        arrowUp: "↑", arrowDown: "↓", bullet: "•", pointer: "▶", arrowRight: "▸", branch: "└", star: "★")
 
     /// Plain ASCII for terminals and locales that cannot show the Unicode set.
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         spinner: ["|", "/", "-", "\\"], check: "ok", cross: "x", ellipsis: "~", arrowUp: "^", arrowDown: "v",
-        bullet: "*", pointer: ">")
+        bullet: "*", pointer: ">", arrowRight: ">", branch: "`", star: "*")
 }

@@ -49,7 +49,9 @@ struct PicturesEndToEndTests {
             $0.contains("PNG 1280x720") && $0.contains("first frame")
         }
         // The thumbnail's cells: symbols in colour, right of the prompt box, above its caption.
-        let panel = Self.thumbnailPanel(withThumbnail, rows: 7).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let panel = Self.thumbnailPanel(withThumbnail, rows: 7).filter {
+            !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }
         #expect(panel.count >= 4, "no thumbnail rows:\n\(withThumbnail)")
         let styled = try tmux.captureStyled()
         #expect(styled.contains("\u{1B}[38;5;") || styled.contains("\u{1B}[38;2;"), "no colour in the picture")

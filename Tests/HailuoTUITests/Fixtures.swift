@@ -176,7 +176,7 @@ enum Fixtures {
         _ = model.pictures.commands(for: requests)
         for request in requests {
             switch request.source {
-            case .image:
+            case .image, .clipMiddle:
                 model.pictures.receive(.pictures([syntheticPicture(fitting: request.box)], clip: nil), for: request)
             case .clipStrip(_, let count):
                 let frames = (0..<count).map { syntheticPicture(fitting: request.box, shift: $0 * 2) }

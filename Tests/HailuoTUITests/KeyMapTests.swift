@@ -55,9 +55,13 @@ struct KeyMapTests {
         question.selectJob("unco0004")
         question.press(.character("R"))
 
+        var compare = UpdateGroupsTests.table()
+        compare.jobs.selectRow(.group("grp00001"))
+        compare.press(.character("C"), .right)
+
         return [
             ("prompt", prompt), ("image field", image), ("options", options), ("table", table),
-            ("filter", filter), ("help", help), ("question", question),
+            ("filter", filter), ("help", help), ("question", question), ("compare", compare),
         ]
     }
 

@@ -119,9 +119,13 @@ struct UpdateOptionsTests {
         model.press(.character(" "))
         #expect(!model.composer.promptOptimizer)
         model.press(.right)
+        #expect(model.composer.selectedOption == .variants)
+        model.press(.character(" "))
+        #expect(model.composer.variants == 2)
+        model.press(.right)
         #expect(model.composer.selectedOption == .model, "→ wraps around")
         model.press(.left)
-        #expect(model.composer.selectedOption == .promptOptimizer, "← wraps around")
+        #expect(model.composer.selectedOption == .variants, "← wraps around")
         #expect(model.focus == .options)
     }
 
@@ -131,7 +135,7 @@ struct UpdateOptionsTests {
         model.press(.character("l"))
         #expect(model.composer.selectedOption == .duration)
         model.press(.character("h"), .character("h"))
-        #expect(model.composer.selectedOption == .promptOptimizer)
+        #expect(model.composer.selectedOption == .variants)
     }
 
     @Test("↑ and ↓ leave the options row")

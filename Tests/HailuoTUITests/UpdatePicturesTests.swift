@@ -62,7 +62,8 @@ struct UpdatePicturesTests {
         model.receive(.input(.paste("https://example.com/a.png")))
         let commands = model.receive(
             .imageChecked(
-                .first, ImageVerdict(reference: "https://example.com/a.png", isUsable: true, summary: "URL", isRemote: true)))
+                .first,
+                ImageVerdict(reference: "https://example.com/a.png", isUsable: true, summary: "URL", isRemote: true)))
         #expect(Self.pictureRequests(commands).isEmpty)
         #expect(model.view().text.contains("previewed"))
     }

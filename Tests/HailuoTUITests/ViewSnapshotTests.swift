@@ -122,6 +122,16 @@ struct ViewSnapshotTests {
         }
     }
 
+    @Test func groupsAndCompare() {
+        var model = UpdateGroupsTests.table()
+        model.jobs.selectRow(.group("grp00001"))
+        model.press(.enter)
+        Snapshot.check("group-expanded-120x40", Snapshot.render(model.view()))
+        model.jobs.selectRow(.group("grp00001"))
+        model.press(.character("C"))
+        Snapshot.check("compare-120x40", Snapshot.render(Fixtures.withPictures(model).view()))
+    }
+
     @Test func helpOverlay() {
         for size in [Self.small, Self.large, Self.tiny] {
             var model = Fixtures.main(size: size)

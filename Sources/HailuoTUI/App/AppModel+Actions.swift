@@ -27,7 +27,22 @@ extension AppModel {
         case .nextOption: composer.selectOption(by: 1)
         case .changeOption: composer.toggle(composer.selectedOption)
         case .moveSelection(let move): jobs.moveSelection(by: rows(for: move))
-        case .toggleDetails: details.toggle()
+        case .toggleDetails:
+            if let group = jobs.selectedGroupID {
+                jobs.toggleExpanded(group)
+            } else {
+                details.toggle()
+            }
+        case .toggleGroupFilter: toggleGroupFilter()
+        case .openCompare: openCompare()
+        case .compareMove(let step):
+            let count = compareJobs.count
+            compare?.move(by: step, count: count)
+        case .compareOpenDetails: return openComparedInDetails()
+        case .compareFavourite:
+            guard let job = comparedJob else { return [] }
+            return perform(.toggleFavourite, on: job)
+        case .closeCompare: compare = nil
         case .startFilter: jobs.startFilter()
         case .cycleStatusFilter:
             jobs.cycleStatusFilter()
@@ -104,6 +119,7 @@ extension AppModel {
         guard let question = confirmation else { return [] }
         confirmation = nil
         guard yes else { return [] }
+        if case .variants(let parameters, let count, _) = question { return submitVariants(parameters, count: count) }
         let (commands, quit) = question.accepted { submit($0) }
         if quit { markQuitting() }
         return commands
@@ -128,11 +144,23 @@ extension AppModel {
                 return []
             }
         }
+        if composer.variants > 1 {
+            confirmation = .variants(parameters, count: composer.variants, each: composer.currentQuote)
+            return []
+        }
         if submissions.isRepeat(parameters, now: now) {
             confirmation = .duplicateSubmit(parameters)
             return []
         }
         return submit(parameters)
+    }
+
+    /// Sends `count` jobs of `parameters` as one group.
+    mutating func submitVariants(_ parameters: GenerationParameters, count: Int) -> [Command] {
+        submissions.began(parameters, at: now)
+        composer.clearIssues()
+        show("submitting \(count) variants\(environment.glyphs.ellipsis)")
+        return [.submitVariants(parameters, count: count)]
     }
 
     private mutating func submit(_ parameters: GenerationParameters) -> [Command] {

@@ -27,6 +27,10 @@ extension AppModel {
             show(text, error: isError)
         case .imageChecked(let slot, let verdict):
             composer.receive(verdict, for: slot)
+        case .groupsLoaded(let groups):
+            jobs.receive(groups: groups)
+        case .variantsFinished(let parameters, let outcome):
+            variantsFinished(parameters, outcome)
         case .pictureMade(let request, let outcome):
             pictures.receive(outcome, for: request)
         case .lastFrameExtracted(let jobID, let path):

@@ -19,6 +19,11 @@ extension AppModel {
             moveFocus(to: .prompt)
             show("loaded \(job.id) into the composer; Ctrl-S submits it as a new job")
             return checks
+        case .toggleFavourite:
+            show(
+                job.favourite
+                    ? "\(job.id) is no longer a favourite" : "\(job.id) is a favourite (hailuo jobs --favourites)")
+            return [.setFavourite(jobID: job.id, !job.favourite)]
         case .continueFromLastFrame:
             guard let video = job.filePath else { return [] }
             show("taking the last frame of \(job.id)\(environment.glyphs.ellipsis)")

@@ -5,7 +5,13 @@ extension AppModel {
     /// Every picture the screen shows at `layout`: the image fields' thumbnails beside the prompt
     /// and the details pane's strip. The update asks for these; the view draws these.
     func placedPictures(_ layout: ScreenLayout) -> [PlacedPicture] {
-        composerPictures(layout) + detailsPictures(layout)
+        composerPictures(layout) + detailsPictures(layout) + comparePictures()
+    }
+
+    /// The compare view's pictures, when it is open.
+    func comparePictures() -> [PlacedPicture] {
+        guard environment.showsPictures, let compare else { return [] }
+        return compare.cells(compareJobs, size: size, pictures: pictures).map(\.picture)
     }
 
     /// The image fields' thumbnails beside the prompt box.

@@ -47,6 +47,7 @@ extension AppModel {
         if confirmation != nil, !isTooSmall { return [.confirmation] }
         if isTooSmall { return [.always] }  // below the minimum size nothing is shown to act on
         if help.isOpen { return [.always, .help] }
+        if compare != nil { return [.always, .compare] }
         if jobs.filterEditor != nil { return [.always, .filter] }
         return KeyMap.scopes(for: focus)
     }
@@ -56,7 +57,9 @@ extension AppModel {
         guard let resolved = KeyMap.resolve(key, in: activeScopes) else { return [] }
         if case .job(let action) = resolved.entry.action {
             guard let job = jobs.selected?.job else {
-                show("no job selected")
+                show(
+                    jobs.selectedGroupID == nil
+                        ? "no job selected" : "a group row: Enter lists its jobs, C compares them, o shows only them")
                 return []
             }
             if let refusal = resolved.entry.unavailable?(job) {
@@ -73,7 +76,7 @@ extension AppModel {
     private mutating func paste(_ text: String) -> [Command] {
         // A question or the help is in front: the paste is not for them, and nothing behind them
         // should change unseen.
-        guard confirmation == nil, !help.isOpen else { return [] }
+        guard confirmation == nil, !help.isOpen, compare == nil else { return [] }
         if jobs.filterEditor != nil {
             jobs.pasteIntoFilter(text)
             return []

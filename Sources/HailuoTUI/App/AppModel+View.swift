@@ -14,7 +14,7 @@ extension AppModel {
             return canvas
         }
         let layout = self.layout
-        let overlayOpen = help.isOpen || confirmation != nil
+        let overlayOpen = help.isOpen || confirmation != nil || compare != nil
         let composerPictures = self.composerPictures(layout)
         let detailsPictures = self.detailsPictures(layout)
         // Keys go to the filter while it is typed, so no composer editor shows a cursor then.
@@ -37,6 +37,11 @@ extension AppModel {
         statusBar.draw(
             into: &canvas, theme: theme, rect: layout.statusBar, environment: environment, counts: jobs.counts,
             spentToday: jobs.spend.isEmpty ? nil : jobs.spend.spent(on: now), now: now, focus: focus)
+        if let compare {
+            compare.draw(
+                compareJobs, name: jobs.groupName(compare.groupID), into: &canvas, theme: theme, size: size,
+                pictures: pictures)
+        }
         if help.isOpen { help.draw(into: &canvas, theme: theme, size: size, focus: focus) }
         if let confirmation {
             let question = confirmation.question(lastSubmitted: submissions.last, now: now, isDemo: environment.isDemo)

@@ -16,6 +16,8 @@ public struct AppModel: Sendable, Equatable {
     public internal(set) var help = Help()
     public internal(set) var statusBar = StatusBar()
     public internal(set) var confirmation: Confirmation?
+    /// The compare view of a group's results, when open.
+    public internal(set) var compare: Compare?
     public internal(set) var submissions = Submissions()
     /// Thumbnails and clip frames made so far.
     public internal(set) var pictures: Pictures

@@ -10,6 +10,10 @@ public enum Command: Sendable, Equatable {
     case checkImage(ImageSlot, String)
     /// List path candidates for what is typed in an image field.
     case completePath(ImageSlot, String)
+    /// Send `count` jobs of one request as a group of variants.
+    case submitVariants(GenerationParameters, count: Int)
+    /// Store a job's favourite flag.
+    case setFavourite(jobID: String, Bool)
     /// Make a picture (decode, scale, cell art; frames from a clip) off the UI thread.
     case makePicture(PictureRequest)
     /// Write the last frame of a downloaded clip to a PNG beside it, for a new draft.

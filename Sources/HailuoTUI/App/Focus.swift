@@ -55,4 +55,6 @@ public enum OptionField: Sendable, Hashable, CaseIterable {
     case duration
     case resolution
     case promptOptimizer
+    /// How many jobs of this request one Ctrl-S sends (×1 to ×4).
+    case variants
 }

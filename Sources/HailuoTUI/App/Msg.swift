@@ -12,6 +12,13 @@ public enum SubmitOutcome: Sendable, Equatable {
     case failed(String)
 }
 
+/// How a submission of variants ended, as the screen needs to know it.
+public enum VariantsOutcome: Sendable, Equatable {
+    case stored(JobGroup, [JobEntry])
+    case invalid([ValidationIssue])
+    case failed(String)
+}
+
 /// Everything that can change the model: keys, time, and finished work.
 public enum Msg: Sendable, Equatable {
     case input(InputEvent)
@@ -33,6 +40,10 @@ public enum Msg: Sendable, Equatable {
     /// An action on a job finished; the text says what happened (or why it did not).
     case actionFinished(text: String, isError: Bool)
     case imageChecked(ImageSlot, ImageVerdict)
+    /// The groups of jobs (batches, variants) from the store.
+    case groupsLoaded([JobGroup])
+    /// Variants sent with one Ctrl-S: their group and jobs, or why nothing was sent.
+    case variantsFinished(parameters: GenerationParameters, outcome: VariantsOutcome)
     /// A picture asked for by ``Command/makePicture(_:)``.
     case pictureMade(PictureRequest, PictureOutcome)
     /// The last frame of a job's clip is at `path`: open a new draft from it.

@@ -37,7 +37,17 @@ public enum KeyAction: Sendable, Hashable {
     case cycleSort
     case togglePause
     case toggleShowHidden
+    /// Only the selected group's jobs, or every job again.
+    case toggleGroupFilter
+    /// The compare view of the selected group (or the selected job's group).
+    case openCompare
     case job(JobAction)
+
+    // Compare view
+    case compareMove(Int)
+    case compareOpenDetails
+    case compareFavourite
+    case closeCompare
 
     // Help
     case closeHelp
@@ -68,6 +78,7 @@ public enum JobAction: Sendable, Hashable, CaseIterable {
     case retry
     case editAsNew
     case continueFromLastFrame
+    case toggleFavourite
     case resubmit
     case dismiss
     case toggleHidden

@@ -106,8 +106,8 @@ public enum KeySection: String, Sendable, CaseIterable {
     case imageField = "Image fields"
     case options = "Options"
     case table = "Jobs table"
-    /// The filter, the help and questions (each entry says which).
-    case overlays = "Filter, help, questions"
+    /// The filter, the help, questions and the compare view (each entry says which).
+    case overlays = "Filter, help, questions, compare"
 
     /// Where its bindings apply unless an entry says otherwise.
     var scope: KeyScope {

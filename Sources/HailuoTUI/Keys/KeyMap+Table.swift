@@ -12,7 +12,13 @@ extension KeyMap {
                 .on(.home, .moveSelection(.first)), .on(.character("g"), .moveSelection(.first)),
                 .on(.end, .moveSelection(.last)), .on(.character("G"), .moveSelection(.last)),
             ]),
-        KeyBinding(.table, "Enter", "open / close details", [.on(.enter, .toggleDetails)]),
+        KeyBinding(
+            .table, "Enter", "open / close details; on a group row, list its jobs or not",
+            [.on(.enter, .toggleDetails)]),
+        KeyBinding(
+            .table, "o", "only the selected group's jobs / every job", [.on(.character("o"), .toggleGroupFilter)]),
+        KeyBinding(
+            .table, "C", "compare a group's results side by side", [.on(.character("C"), .openCompare)]),
         KeyBinding(.table, "/", "filter by text", [.on(.character("/"), .startFilter)]),
         KeyBinding(
             .table, "f", "filter by status: all, active, completed, failed, unconfirmed",
@@ -95,6 +101,10 @@ extension KeyMap {
                 }
             }),
         KeyBinding(
+            .table, "*", "favourite / not (stored; hailuo jobs --favourites)",
+            [.on(.character("*"), .job(.toggleFavourite))],
+            details: { [DetailsHint("*", $0.favourite ? "unfavourite" : "favourite")] }),
+        KeyBinding(
             .table, "h", "hide / unhide the job", [.on(.character("h"), .job(.toggleHidden))],
             details: { [DetailsHint("h", $0.hidden ? "unhide" : "hide")] }),
     ]
@@ -120,6 +130,21 @@ extension KeyMap {
                 .on(.home, .scrollHelp(.first), in: [.help]), .on(.character("g"), .scrollHelp(.first), in: [.help]),
                 .on(.end, .scrollHelp(.last), in: [.help]), .on(.character("G"), .scrollHelp(.last), in: [.help]),
             ]),
+        KeyBinding(
+            .overlays, "← → h l (compare)", "choose a result",
+            [
+                .on(.left, .compareMove(-1), in: [.compare]), .on(.character("h"), .compareMove(-1), in: [.compare]),
+                .on(.right, .compareMove(1), in: [.compare]), .on(.character("l"), .compareMove(1), in: [.compare]),
+            ]),
+        KeyBinding(
+            .overlays, "Enter * (compare)", "open it in the details / favourite it",
+            [
+                .on(.enter, .compareOpenDetails, in: [.compare]),
+                .on(.character("*"), .compareFavourite, in: [.compare]),
+            ]),
+        KeyBinding(
+            .overlays, "Esc C q (compare)", "close the compare view",
+            KeyBinding.Entry.each([.escape, .character("C"), .character("q")], .closeCompare, in: [.compare])),
         KeyBinding(
             .overlays, "y Y / n N Esc Ctrl-C", "answer a question yes / no",
             KeyBinding.Entry.each([.character("y"), .character("Y")], .answer(true), in: [.confirmation])

@@ -55,10 +55,11 @@ public enum KeyMap {
             .everywhere, "F1, ? (outside text)", "this help",
             [.on(.function(1), .openHelp), .on(.character("?"), .openHelp, in: [.options, .table])]),
         KeyBinding(
-            .everywhere, "F2 F3 F4 F5", "model, duration, resolution, prompt optimizer",
+            .everywhere, "F2 F3 F4 F5 F6", "model, duration, resolution, prompt optimizer, variants ×1-×4",
             [
                 .on(.function(2), .toggle(.model)), .on(.function(3), .toggle(.duration)),
                 .on(.function(4), .toggle(.resolution)), .on(.function(5), .toggle(.promptOptimizer)),
+                .on(.function(6), .toggle(.variants)),
             ]),
         KeyBinding(
             .everywhere, "Esc", "close help, details, filter, candidates; then go to the jobs table",

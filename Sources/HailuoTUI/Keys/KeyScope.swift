@@ -15,6 +15,8 @@ public enum KeyScope: Sendable, Hashable, CaseIterable {
     case filter
     /// A yes/no question.
     case confirmation
+    /// The compare view of a group's results.
+    case compare
 
     /// The scope of the focused part.
     static func focused(_ focus: Focus) -> KeyScope {

@@ -181,6 +181,10 @@ extension Composer {
     func priceWordings(demo: Bool) -> [String] {
         switch currentQuote {
         case nil: return []
+        case .known(let usd, let source)? where variants > 1:
+            let figure = "\(PriceQuote.dollars(usd * Double(variants))) for \(variants)"
+            if demo { return ["\(figure) (DEMO, not billed)", "\(figure) DEMO", figure] }
+            return ["\(figure) (\(source.label))", figure]
         case .known(let usd, let source)?:
             let figure = PriceQuote.dollars(usd)
             if demo { return ["\(figure) a clip (DEMO, not billed)", "\(figure) a clip DEMO", "\(figure) DEMO"] }
@@ -224,11 +228,15 @@ extension Composer {
                 value == self.promptOptimizer ? .chosen : (takesOptimizer ? .available : .forbidden)
             return (value ? "on" : "off", state)
         }
-        let groups: [(OptionField, String, String, String, [(String, ValueState)], ValidationIssue.Field)] = [
+        let variantValues: [(String, ValueState)] = (1...Self.maxVariants).map {
+            ("×\($0)", $0 == variants ? .chosen : .available)
+        }
+        let groups: [(OptionField, String, String, String, [(String, ValueState)], ValidationIssue.Field?)] = [
             (.model, "F2", "Model", "Model", modelValues, .model),
             (.duration, "F3", "Duration", "Dur", durations, .duration),
             (.resolution, "F4", "Resolution", "Res", resolutions, .resolution),
             (.promptOptimizer, "F5", "Optimizer", "Opt", optimizer, .promptOptimizer),
+            (.variants, "F6", "Variants", "Var", variantValues, nil),
         ]
         let (open, close) = theme.chosenBrackets
         var spans: [Span] = []
@@ -236,7 +244,7 @@ extension Composer {
             let (option, functionKey, label, shortLabel, values, field) = group
             if index > 0 { spans.append(Span("  ")) }
             let selected = focused && selectedOption == option
-            let hasIssue = issues[field] != nil || (option == .model && !known)
+            let hasIssue = field.map { issues[$0] != nil } ?? false || (option == .model && !known)
             if functionKeys { spans.append(Span("\(functionKey) ", theme.dim)) }
             var labelStyle = hasIssue ? theme.error.bolded : theme.label
             if selected { labelStyle = labelStyle.reversed.bolded }

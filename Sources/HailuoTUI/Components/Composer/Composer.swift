@@ -13,6 +13,10 @@ public struct Composer: Sendable, Equatable {
     public private(set) var duration: Int
     public private(set) var resolution: Resolution
     public private(set) var promptOptimizer: Bool
+    /// How many jobs of the request one Ctrl-S sends, as one group (×1 to ×4).
+    public private(set) var variants = 1
+    /// The most variants one Ctrl-S sends.
+    public static let maxVariants = 4
     /// The toggle the arrow keys are on when the options row has focus.
     public private(set) var selectedOption: OptionField = .model
     public private(set) var verdicts: [ImageSlot: ImageVerdict] = [:]
@@ -292,7 +296,11 @@ public struct Composer: Sendable, Equatable {
     mutating func toggle(_ option: OptionField) {
         optionNote = nil
         selectedOption = option
-        guard let model = modelSpec else {
+        guard let model = modelSpec, option != .variants else {
+            if option == .variants {
+                variants = variants % Self.maxVariants + 1
+                return
+            }
             // A model the table does not know (from an old job or the config) has no rules: F2
             // moves to a known one; the other toggles say so.
             if option == .model {
@@ -304,6 +312,7 @@ public struct Composer: Sendable, Equatable {
             return
         }
         switch option {
+        case .variants: break
         case .model:
             let ids = ModelCatalog.ids
             let index = ids.firstIndex(of: self.model) ?? -1

@@ -20,6 +20,15 @@ extension Confirmation {
                 notFoundUpstream
                 ? "The provider's request logs show it never arrived." : "It may already be billed upstream."
             return "Resend job \(Formatting.oneLine(jobID, limit: 16))? \(why)"
+        case .variants(_, let count, let each):
+            let total: String
+            switch each {
+            case .known(let usd, _)?:
+                total = "\(PriceQuote.dollars(usd * Double(count))) in all (\(PriceQuote.dollars(usd)) each)"
+            case .unknown?, nil: total = "at a price not known yet"
+            }
+            let billing = isDemo ? " (DEMO: nothing is billed.)" : ""
+            return "Send \(count) jobs of this request as one group, for \(total)?\(billing)"
         }
     }
 

@@ -9,6 +9,8 @@ public enum Confirmation: Sendable, Equatable {
     /// Resend an unconfirmed submission that may already be billed, or (`notFoundUpstream`) one
     /// the provider's request logs show never arrived.
     case resubmit(jobID: String, notFoundUpstream: Bool = false)
+    /// Send `count` jobs of one request at once; `each` is one job's price, when known.
+    case variants(GenerationParameters, count: Int, each: PriceQuote?)
 
     /// What a yes does.
     func accepted(submitting: (GenerationParameters) -> [Command]) -> (commands: [Command], quit: Bool) {
@@ -16,6 +18,7 @@ public enum Confirmation: Sendable, Equatable {
         case .duplicateSubmit(let parameters): (submitting(parameters), false)
         case .quitWhileSubmitting: ([.quit], true)
         case .resubmit(let jobID, _): ([.resubmit(jobID: jobID)], false)
+        case .variants: ([], false)
         }
     }
 }

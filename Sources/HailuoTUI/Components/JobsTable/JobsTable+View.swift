@@ -11,23 +11,27 @@ struct JobsTableRow: Sendable, Equatable {
 }
 
 extension JobsTable {
-    /// The range of ``visible`` on screen for a table of `rows` job rows.
-    func visibleJobRange(rows: Int) -> Range<Int> {
-        let count = visible.count
-        guard rows > 0, count > 0 else { return 0..<0 }
-        let start = max(0, min(top, count - rows))
-        return start..<min(count, start + rows)
+    /// The range of ``rows`` on screen for a table of `rows` rows.
+    func visibleJobRange(rows count: Int) -> Range<Int> {
+        let total = rows.count
+        guard count > 0, total > 0 else { return 0..<0 }
+        let start = max(0, min(top, total - count))
+        return start..<min(total, start + count)
     }
 
-    /// The rows on screen, built from their jobs (and nothing else).
-    func visibleJobRows(rows: Int, theme: Theme, now: Date) -> [JobsTableRow] {
-        visibleJobRange(rows: rows).compactMap { index in
-            entries[visible[index]].map { jobRow($0, theme: theme, now: now) }
+    /// The rows on screen, built from their jobs and groups (and nothing else).
+    func visibleJobRows(rows count: Int, theme: Theme, now: Date) -> [JobsTableRow] {
+        visibleJobRange(rows: count).compactMap { index in
+            switch rows[index] {
+            case .job(let id): entries[id].map { jobRow($0, theme: theme, now: now) }
+            case .member(let id): entries[id].map { jobRow($0, theme: theme, now: now, member: true) }
+            case .group(let id): groupRow(id, theme: theme)
+            }
         }
     }
 
     /// The cells of one job's row.
-    func jobRow(_ entry: JobEntry, theme: Theme, now: Date) -> JobsTableRow {
+    func jobRow(_ entry: JobEntry, theme: Theme, now: Date, member: Bool = false) -> JobsTableRow {
         let job = entry.job
         let statusStyle = theme.status(for: job)
         var cells: [JobColumn.Kind: Span] = [:]
@@ -41,9 +45,34 @@ extension JobsTable {
             Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
         cells[.clip] = Span(Formatting.clip(job.parameters), theme.text)
         cells[.cost] = Span(Formatting.cost(of: job), job.costUSD == nil ? theme.dim : theme.text)
-        cells[.prompt] = Span(Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)
+        let marks = (member ? theme.glyphs.branch + " " : "") + (job.favourite ? theme.glyphs.star + " " : "")
+        cells[.prompt] = Span(marks + Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)
         cells[.result] = resultSpan(job, theme: theme, now: now)
         return JobsTableRow(id: job.id, cells: cells, dimmed: job.hidden)
+    }
+
+    /// The cells of a group's row: open or closed, progress, cost, name and what keys do.
+    func groupRow(_ groupID: String, theme: Theme) -> JobsTableRow {
+        let progress = self.progress(of: groupID)
+        let open = expandedGroups.contains(groupID)
+        var cells: [JobColumn.Kind: Span] = [:]
+        cells[.id] = Span(Formatting.oneLine(groupID, limit: 16), theme.label.bolded)
+        let status = "\(open ? theme.glyphs.arrowDown : theme.glyphs.arrowRight) \(progress.done)/\(progress.jobs) done"
+        cells[.status] = Span(status, progress.failed > 0 ? theme.warning.bolded : theme.label.bolded)
+        cells[.model] = Span(progress.model.map(Formatting.shortModel) ?? "several", theme.text)
+        cells[.clip] = Span(groups[groupID]?.kind == .batch ? "batch" : "variants", theme.dim)
+        cells[.cost] = Span(
+            (progress.costKnown ? "" : "~") + PriceQuote.dollars(progress.costUSD),
+            progress.costKnown ? theme.text : theme.dim)
+        cells[.prompt] = Span(Formatting.oneLine(groupName(groupID), limit: 300), theme.text.bolded)
+        var parts: [String] = []
+        if progress.failed > 0 { parts.append("\(progress.failed) failed") }
+        if progress.running > 0 { parts.append("\(progress.running) running") }
+        if progress.waiting > 0 { parts.append("\(progress.waiting) waiting") }
+        parts.append(open ? "Enter closes" : "Enter opens")
+        parts.append("C compares")
+        cells[.result] = Span(parts.joined(separator: ", "), progress.failed > 0 ? theme.warning : theme.dim)
+        return JobsTableRow(id: "group:" + groupID, cells: cells, dimmed: false)
     }
 
     /// The spinner frame of the current second, or the phase's mark.
@@ -149,7 +178,7 @@ extension JobsTable {
             }
             let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
             if row.dimmed { canvas.restyle(line) { $0.dimmed } }
-            if row.id == selectedID {
+            if row.id == selectedID || (selectedGroupID.map { "group:" + $0 } == row.id) {
                 canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: y), style: theme.key, clip: rect)
                 if focused {
                     // One even bar (as htop and k9s draw it): per-cell colours reversed would
@@ -211,10 +240,13 @@ extension JobsTable {
         if sort != .newest { badges.append([Span("sort: \(sort.rawValue)", theme.dim)]) }
         if showHidden { badges.append([Span("+hidden", theme.dim)]) }
         // The position is looked up among the rows on screen only (no scan of every job).
-        if visible.count > max(1, rows), let selectedID = selectedID,
-            let index = visibleJobRange(rows: rows).first(where: { visible[$0] == selectedID })
+        if let groupFilter {
+            badges.append([Span("[group \(Formatting.oneLine(groupName(groupFilter), limit: 20))]", theme.filterBadge)])
+        }
+        if self.rows.count > max(1, rows), let selected = selectedRow,
+            let index = visibleJobRange(rows: rows).first(where: { self.rows[$0] == selected })
         {
-            badges.append([Span("\(index + 1)/\(visible.count)", theme.dim)])
+            badges.append([Span("\(index + 1)/\(self.rows.count)", theme.dim)])
         }
         return badges
     }

@@ -10,8 +10,20 @@ public struct JobsTable: Sendable, Equatable {
     public private(set) var entries: [String: JobEntry] = [:]
     /// Ids shown, in order (after filter and sort).
     public private(set) var visible: [String] = []
+    /// The rows shown, in order: jobs, group rows, and the jobs of expanded groups under theirs.
+    public private(set) var rows: [TableRow] = []
     /// The selected job's id: the selection follows the job, not the row.
     public private(set) var selectedID: String?
+    /// The selected group row's group (then ``selectedID`` is nil).
+    public private(set) var selectedGroupID: String?
+    /// Groups known (batches and variant sets), by id.
+    public private(set) var groups: [String: JobGroup] = [:]
+    /// Groups whose jobs are listed under their row.
+    public private(set) var expandedGroups: Set<String> = []
+    /// Only this group's jobs are shown (`o`), listed flat.
+    public private(set) var groupFilter: String?
+    /// Each group's jobs that pass the filters, in the table's order.
+    public private(set) var members: [String: [String]] = [:]
     /// Index into ``visible`` of the first row on screen.
     public private(set) var top = 0
     public private(set) var statusFilter: StatusFilter = .all
@@ -35,10 +47,18 @@ public struct JobsTable: Sendable, Equatable {
 
     public init() {}
 
-    /// The selected row's index in ``visible``.
-    public var selectedIndex: Int? {
+    /// The selected row.
+    public var selectedRow: TableRow? {
+        if let selectedGroupID { return .group(selectedGroupID) }
         guard let selectedID else { return nil }
-        return visible.firstIndex(of: selectedID)
+        return rows.first { $0.jobID == selectedID }
+    }
+
+    /// The selected row's index in ``rows``.
+    public var selectedIndex: Int? {
+        if let selectedGroupID { return rows.firstIndex(of: .group(selectedGroupID)) }
+        guard let selectedID else { return nil }
+        return rows.firstIndex { $0.jobID == selectedID }
     }
 
     /// The selected job.
@@ -75,7 +95,7 @@ public struct JobsTable: Sendable, Equatable {
         entries[entry.id] = entry
         if paused { held.removeAll { $0.id == entry.id } }
         rebuild()
-        if visible.contains(entry.id) { selectedID = entry.id }
+        select(entry.id)
     }
 
     /// Pauses or resumes updates; on resuming, what was held is applied. Returns whether paused.
@@ -156,14 +176,25 @@ public struct JobsTable: Sendable, Equatable {
 
     /// Moves the selection by `delta` rows (clamped).
     mutating func moveSelection(by delta: Int) {
-        guard !visible.isEmpty else { return }
+        guard !rows.isEmpty else { return }
         let index = selectedIndex ?? 0
-        selectedID = visible[min(max(0, index + delta), visible.count - 1)]
+        selectRow(rows[min(max(0, index + delta), rows.count - 1)])
     }
 
-    /// Selects the job with `id` when it is shown.
+    /// Selects the job with `id` when it is shown (on its own or under its expanded group), else
+    /// its group's row.
     mutating func select(_ id: String) {
-        if visible.contains(id) { selectedID = id }
+        if rows.contains(where: { $0.jobID == id }) {
+            selectRow(.job(id))
+        } else if let group = entries[id]?.job.groupID, rows.contains(.group(group)) {
+            selectRow(.group(group))
+        }
+    }
+
+    /// Selects `row` (a job row or a group row).
+    mutating func selectRow(_ row: TableRow) {
+        selectedGroupID = row.groupID
+        selectedID = row.jobID
     }
 
     /// Keeps the selected row within `rows` rows from ``top``.
@@ -204,11 +235,21 @@ public struct JobsTable: Sendable, Equatable {
         visible = keyed.map(\.id)
         self.counts = counts
         self.spend = spend
-        if let selectedID, visible.contains(selectedID) { return }
-        if visible.isEmpty {
+        buildRows()
+        if let selectedGroupID, rows.contains(.group(selectedGroupID)) { return }
+        if let selectedID, rows.contains(where: { $0.jobID == selectedID }) {
+            selectedGroupID = nil
+            return
+        }
+        if let selectedID, let group = entries[selectedID]?.job.groupID, rows.contains(.group(group)) {
+            selectRow(.group(group))
+            return
+        }
+        if rows.isEmpty {
             selectedID = nil
+            selectedGroupID = nil
         } else {
-            selectedID = visible[min(oldIndex ?? 0, visible.count - 1)]
+            selectRow(rows[min(oldIndex ?? 0, rows.count - 1)])
         }
     }
 
@@ -236,6 +277,7 @@ public struct JobsTable: Sendable, Equatable {
 
     /// Whether `job` passes the hidden, status and text filters (`needle` lowercased).
     func admits(_ job: Job, needle: String) -> Bool {
+        if let groupFilter, job.groupID != groupFilter { return false }
         guard showHidden || !job.hidden else { return false }
         guard statusFilter.admits(job) else { return false }
         return needle.isEmpty || Self.searchText(job).contains(needle)
@@ -244,5 +286,67 @@ public struct JobsTable: Sendable, Equatable {
     static func searchText(_ job: Job) -> String {
         [job.id, job.parameters.prompt, job.parameters.model.rawValue, job.displayStatus, job.filePath ?? ""]
             .joined(separator: " ").lowercased()
+    }
+}
+
+// MARK: Groups
+
+extension JobsTable {
+    /// The groups from the store (names, kinds, totals).
+    mutating func receive(groups list: [JobGroup]) {
+        var fresh: [String: JobGroup] = [:]
+        for group in list { fresh[group.id] = group }
+        groups = fresh
+        rebuild()
+    }
+
+    /// A group this screen just made (variants): known at once, expanded, its row selected.
+    mutating func insertGroup(_ group: JobGroup, jobs: [JobEntry]) {
+        groups[group.id] = group
+        expandedGroups.insert(group.id)
+        for entry in jobs { entries[entry.id] = entry }
+        rebuild()
+        if rows.contains(.group(group.id)) { selectRow(.group(group.id)) }
+    }
+
+    /// Opens or closes a group's list of jobs.
+    mutating func toggleExpanded(_ groupID: String) {
+        if expandedGroups.remove(groupID) == nil { expandedGroups.insert(groupID) }
+        rebuild()
+        if rows.contains(.group(groupID)) { selectRow(.group(groupID)) }
+    }
+
+    /// Shows only `groupID`'s jobs, or (nil) every job again. Returns the group shown.
+    mutating func filterGroup(_ groupID: String?) {
+        let back = groupFilter
+        groupFilter = groupID
+        rebuild()
+        if groupID == nil, let back, rows.contains(.group(back)) { selectRow(.group(back)) }
+    }
+
+    /// With a group filter on, its jobs are listed flat.
+    mutating func buildRows() {
+        var grouped: [String: [String]] = [:]
+        for id in visible {
+            if let group = entries[id]?.job.groupID { grouped[group, default: []].append(id) }
+        }
+        members = grouped
+        guard groupFilter == nil else {
+            rows = visible.map { .job($0) }
+            return
+        }
+        var built: [TableRow] = []
+        built.reserveCapacity(visible.count)
+        var placed = Set<String>()
+        for id in visible {
+            guard let group = entries[id]?.job.groupID else {
+                built.append(.job(id))
+                continue
+            }
+            guard placed.insert(group).inserted else { continue }
+            built.append(.group(group))
+            if expandedGroups.contains(group) { built += (grouped[group] ?? []).map { .member($0) } }
+        }
+        rows = built
     }
 }

@@ -7,6 +7,8 @@ public enum PictureSource: Sendable, Hashable {
     case image(String)
     /// `count` frames spread over a downloaded clip, first to last, with the clip's facts.
     case clipStrip(video: String, count: Int)
+    /// The middle frame of a downloaded clip (the compare view), with the clip's facts.
+    case clipMiddle(video: String)
 }
 
 /// Which symbols pictures may use on this terminal.

@@ -24,7 +24,7 @@ extension Pictures {
                 if case .clipStrip = request.source { caption = nil }
             case .ready(.pictures(let frames, let clip))?:
                 Self.drawFrames(frames, slot: request.box, in: rect, on: &canvas)
-                if let clip { caption = Self.facts(clip, separator: theme.separator) }
+                if let clip, case .clipStrip = request.source { caption = Self.facts(clip, separator: theme.separator) }
             }
         }
         if let caption, rect.maxY < canvas.height {
