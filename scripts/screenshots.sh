@@ -3,7 +3,8 @@
 # driven with send-keys, captured with capture-pane and drawn by scripts/ansi2png.py.
 #
 # Usage: scripts/screenshots.sh [--no-build] [--self-test] [SCENE...]
-#   SCENE       one or more of: composer thumbnail jobs details clip-strip help field-error too-small
+#   SCENE       one or more of: composer thumbnail jobs details clip-strip group compare help field-error
+#               too-small
 #               (default: all)
 #   --no-build  use the existing .build/debug/hailuo
 #   --self-test run a stand-in program (coloured text, CJK, emoji) through the same pipeline and
@@ -28,7 +29,7 @@ COLS=0
 ROWS=0
 SCENE_HOME=""
 
-ALL_SCENES=(composer thumbnail jobs details clip-strip help field-error too-small)
+ALL_SCENES=(composer thumbnail jobs details clip-strip group compare help field-error too-small)
 
 # ---------------------------------------------------------------------------------------------
 # Set-up
@@ -310,6 +311,45 @@ scene_clip_strip() {
     keys Enter  # open its details: the clip as frames
     wait_for "read from the file"
     shoot clip-strip "hailuo — a downloaded clip as frames"
+    stop
+}
+
+# variants_group: in a fresh TUI, sends a prompt as three variants and waits until all three are
+# downloaded; the group row is selected.
+variants_group() {
+    type_text "A lighthouse in a storm at night, waves crashing, three takes"
+    keys F6 F6 # ×3
+    keys C-s
+    wait_for "Send 3 jobs"
+    keys y
+    wait_for "3/3 done" 90
+    keys Escape # to the jobs table; the group row stays selected
+    sleep 0.3   # so the next key is not read as Alt+key
+}
+
+scene_group() {
+    new_home group
+    seed_jobs
+    start_tui 120 32
+    wait_for "unconfirmed"
+    variants_group
+    wait_for "└ A lighthouse" # variants sent from the screen are listed under their group's row
+    shoot group "hailuo — three variants as one group"
+    stop
+}
+
+scene_compare() {
+    new_home compare
+    start_tui 120 32
+    wait_for "No jobs yet"
+    variants_group
+    keys C # the compare view: a frame of each
+    wait_for "Compare"
+    wait_for "3.0 s"
+    sleep 1
+    keys Right "*" # choose the second, make it a favourite
+    wait_for "is a favourite"
+    shoot compare "hailuo — compare a group's results"
     stop
 }
 
