@@ -133,11 +133,27 @@ extension GenerationEngine {
     /// submitting or pending at once, until none is waiting; polls the group's jobs meanwhile.
     /// `progress` hears where the batch stands after every change and at least every second.
     /// Cancelling stops the pacing: jobs not yet sent stay waiting, and a later run sends them.
+    ///
+    /// A full batch waits for a change (one of its jobs, or the store by another process) rather
+    /// than reading the store on a timer: a freed slot is taken at once, and a long batch reads
+    /// its jobs about once a second while nothing happens.
     @discardableResult
     public func runBatch(
         groupID: String, maxInFlight: Int, progress: @Sendable (BatchProgress) -> Void = { _ in }
     ) async throws -> BatchProgress {
         let limit = max(1, maxInFlight)
+        let doorbell = Doorbell()
+        let events = hub.subscribe()
+        let listener = Task.detached {
+            for await event in events {
+                switch event {
+                case .jobChanged(let job) where job.groupID == groupID: doorbell.ring()
+                case .storeChanged: doorbell.ring()
+                default: continue
+                }
+            }
+        }
+        defer { listener.cancel() }
         if !started {
             let ids = try store.jobs(includeHidden: true, groupID: groupID).map(\.id)
             await start(only: Set(ids))
@@ -153,7 +169,7 @@ extension GenerationEngine {
                 _ = try await sendWaiting(next.id)
                 continue
             }
-            try await Task.sleep(for: .milliseconds(250))
+            await doorbell.wait(atMost: .seconds(1))
         }
     }
 
