@@ -395,16 +395,24 @@ struct ViewPropertyTests {
         #expect(model.view().cursor == nil)
     }
 
-    @Test func spinnerMovesOnceASecond() throws {
+    @Test func onlyTheSelectedRowAndTheStatusBarTickWhileIdle() throws {
         var model = Fixtures.main(size: Size(width: 80, height: 24))
+        model.jobs.select("generatn")
         let table = model.layout.table
         let first = model.view()
         let row = try #require(Self.row(of: "generatn", in: first, table: table))
+        let other = try #require(Self.row(of: "queuedaa", in: first, table: table))
         let statusX = JobColumn.markerWidth + 9
         model.advanceClock(to: Fixtures.now.addingTimeInterval(0.5))
         #expect(model.view()[statusX, row].text == first[statusX, row].text)
         _ = model.update(.tick(Fixtures.now.addingTimeInterval(1)))
-        #expect(model.view()[statusX, row].text != first[statusX, row].text)
+        let next = model.view()
+        #expect(next[statusX, row].text != first[statusX, row].text, "the selected row spins")
+        #expect(next.lines()[other] == first.lines()[other], "another running row stays still")
+        #expect(next.lines()[23] != first.lines()[23], "the status bar's spinner turns")
+        // Over a second, only the selected row and the status bar changed.
+        let changedRows = (0..<24).filter { next.lines()[$0] != first.lines()[$0] }
+        #expect(changedRows == [row, 23], "\(changedRows)")
     }
 
     @Test func counterWarnsNearTheLimitAndRefusesAtIt() throws {

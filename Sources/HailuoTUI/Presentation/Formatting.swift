@@ -22,6 +22,14 @@ public enum Formatting {
         return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
     }
 
+    /// Whole minutes for a running job's row while it is not selected: `<1m`, `4m`, `1h05m`.
+    public static func elapsedMinutes(_ seconds: TimeInterval) -> String {
+        let total = seconds.isFinite ? max(0, Int(seconds.rounded(.down))) : 0
+        let minutes = total / 60
+        if minutes == 0 { return "<1m" }
+        return minutes >= 60 ? "\(minutes / 60)h\(twoDigits(minutes % 60))m" : "\(minutes)m"
+    }
+
     /// How much longer a job should take, given the window in which jobs like it usually finish
     /// (seconds after acceptance) and the time since it was accepted: `~3 min`, `<1 min`,
     /// `<2 min` (past the middle of the window), `soon` (past its end).

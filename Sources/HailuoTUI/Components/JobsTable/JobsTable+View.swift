@@ -23,23 +23,30 @@ extension JobsTable {
     func visibleJobRows(rows count: Int, theme: Theme, now: Date) -> [JobsTableRow] {
         visibleJobRange(rows: count).compactMap { index in
             switch rows[index] {
-            case .job(let id): entries[id].map { jobRow($0, theme: theme, now: now) }
-            case .member(let id): entries[id].map { jobRow($0, theme: theme, now: now, member: true) }
+            case .job(let id):
+                entries[id].map { jobRow($0, theme: theme, now: now, selected: id == selectedID) }
+            case .member(let id):
+                entries[id].map { jobRow($0, theme: theme, now: now, member: true, selected: id == selectedID) }
             case .group(let id): groupRow(id, theme: theme)
             }
         }
     }
 
     /// The cells of one job's row.
-    func jobRow(_ entry: JobEntry, theme: Theme, now: Date, member: Bool = false) -> JobsTableRow {
+    ///
+    /// While idle only the selected row ticks (its spinner and its elapsed seconds); other running
+    /// rows show a still mark and whole minutes, so an idle screen costs a few bytes a second.
+    func jobRow(_ entry: JobEntry, theme: Theme, now: Date, member: Bool = false, selected: Bool = false)
+        -> JobsTableRow
+    {
         let job = entry.job
         let statusStyle = theme.status(for: job)
         var cells: [JobColumn.Kind: Span] = [:]
         cells[.id] = Span(Formatting.oneLine(job.id, limit: 16), theme.text)
         cells[.status] = Span(
-            statusSymbol(job, theme: theme, now: now) + " " + Formatting.oneLine(job.displayStatus, limit: 40),
-            statusStyle)
-        cells[.elapsed] = Span(Self.elapsedText(job, now: now), theme.text)
+            statusSymbol(job, theme: theme, now: now, ticking: selected) + " "
+                + Formatting.oneLine(job.displayStatus, limit: 40), statusStyle)
+        cells[.elapsed] = Span(Self.elapsedText(job, now: now, seconds: selected), theme.text)
         cells[.left] = Span(Self.leftText(entry, now: now), theme.dim)
         cells[.model] = Span(
             Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
@@ -75,12 +82,13 @@ extension JobsTable {
         return JobsTableRow(id: "group:" + groupID, cells: cells, dimmed: false)
     }
 
-    /// The spinner frame of the current second, or the phase's mark.
-    private func statusSymbol(_ job: Job, theme: Theme, now: Date) -> String {
+    /// The spinner frame of the current second (`ticking`: the selected row), or the phase's mark.
+    private func statusSymbol(_ job: Job, theme: Theme, now: Date, ticking: Bool) -> String {
         let glyphs = theme.glyphs
         func single(_ glyph: String, or fallback: String) -> String { glyph.displayWidth == 1 ? glyph : fallback }
         switch job.phase {
         case .submitting, .pending:
+            guard ticking else { return single(glyphs.bullet, or: "*") }
             guard !glyphs.spinner.isEmpty else { return " " }
             let second = Int(now.timeIntervalSince1970.rounded(.down))
             let count = glyphs.spinner.count
@@ -92,11 +100,14 @@ extension JobsTable {
         }
     }
 
-    /// Time since acceptance while running; how long it took once finished.
-    static func elapsedText(_ job: Job, now: Date) -> String {
+    /// Time since acceptance while running (to the second when `seconds`, else in whole minutes);
+    /// how long it took once finished.
+    static func elapsedText(_ job: Job, now: Date, seconds: Bool = true) -> String {
         let start = job.submittedAt ?? job.createdAt
         switch job.phase {
-        case .submitting, .pending: return Formatting.elapsed(now.timeIntervalSince(start))
+        case .submitting, .pending:
+            let elapsed = now.timeIntervalSince(start)
+            return seconds ? Formatting.elapsed(elapsed) : Formatting.elapsedMinutes(elapsed)
         case .completed, .failed:
             guard let finished = job.finishedAt else { return "" }
             return Formatting.elapsed(finished.timeIntervalSince(start))

@@ -19,9 +19,11 @@ extension StatusBar {
         let link = [
             Span("  ", bar), Span(" \(connectionText(theme: theme, now: now)) ", theme.connection(connection)),
         ]
-        let all = Self.countsText(counts, theme: theme, detail: .full)
-        let fewer = Self.countsText(counts, theme: theme, detail: .withoutDone)
-        let fewest = Self.countsText(counts, theme: theme, detail: .pendingAndUnconfirmed)
+        // The one spinner of an idle screen: beside the pending count, while any job runs.
+        let spinner = counts.pending > 0 ? Self.spinnerFrame(theme: theme, now: now).map { $0 + " " } ?? "" : ""
+        let all = spinner + Self.countsText(counts, theme: theme, detail: .full)
+        let fewer = spinner + Self.countsText(counts, theme: theme, detail: .withoutDone)
+        let fewest = spinner + Self.countsText(counts, theme: theme, detail: .pendingAndUnconfirmed)
         func counted(_ text: String) -> [Span] { [Span("  ", bar), Span(text, bar)] }
         let help = [Span(focus.isTextField ? "F1 help " : "? help ", bar)]
 
@@ -80,6 +82,15 @@ extension StatusBar {
         case .unauthorized(let reason):
             return "key refused: " + theme.ascii(Formatting.oneLine(reason, limit: 30))
         }
+    }
+
+    /// The spinner's frame for the current second (one column wide), if the glyphs have one.
+    static func spinnerFrame(theme: Theme, now: Date) -> String? {
+        let frames = theme.glyphs.spinner
+        guard !frames.isEmpty else { return nil }
+        let second = Int(now.timeIntervalSince1970.rounded(.down))
+        let frame = frames[((second % frames.count) + frames.count) % frames.count]
+        return frame.displayWidth == 1 ? frame : nil
     }
 
     /// How many of the counts the status bar shows.
