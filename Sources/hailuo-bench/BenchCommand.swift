@@ -16,7 +16,7 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "A quick pass with small counts (CI).")
     var short = false
 
-    @Option(help: "Which groups to run: engine, terminal, preview (default all).")
+    @Option(help: "Which groups to run: engine, polling (figures 1 and 11 of engine), terminal, preview (default all).")
     var only: [String] = []
 
     @Option(help: "The hailuo binary to drive (default: the one built beside this program).")
@@ -28,6 +28,8 @@ struct BenchCommand: AsyncParsableCommand {
         var figures: [Figure] = []
         if only.isEmpty || only.contains("engine") {
             figures += try await EngineFigures.measure(options)
+        } else if only.contains("polling") {
+            figures += try await EngineFigures.measure(options, pollingOnly: true)
         }
         if only.isEmpty || only.contains("terminal") {
             figures += try await TerminalFigures.measure(options)
