@@ -15,6 +15,8 @@ struct EarlyFailures {
     struct Outcome {
         /// Simulated seconds from each refusal to the poll that told the client.
         var refusalDelays: [Double]
+        /// The same for the jobs that completed (figure 1's delay, in this batch).
+        var completionDelays: [Double]
         var refused: Int
         var ended: Int
         var requestsPerEndedJob: Double
@@ -42,6 +44,7 @@ struct EarlyFailures {
         var requests = 0
         var ended = 0
         var delays: [Double] = []
+        var completions: [Double] = []
         for id in ids {
             let times = polls[id] ?? []
             requests += times.count
@@ -49,10 +52,14 @@ struct EarlyFailures {
                 continue
             }
             ended += 1
-            if bench.simulator.outcomeMarker(ofGenerationID: id) == .failEarly { delays.append(delay) }
+            if bench.simulator.outcomeMarker(ofGenerationID: id) == .failEarly {
+                delays.append(delay)
+            } else {
+                completions.append(delay)
+            }
         }
         return Outcome(
-            refusalDelays: delays, refused: delays.count, ended: ended,
+            refusalDelays: delays, completionDelays: completions, refused: delays.count, ended: ended,
             requestsPerEndedJob: ended == 0 ? 0 : Double(requests) / Double(ended))
     }
 
@@ -79,6 +86,18 @@ struct EarlyFailures {
                     group: group, name: "\(label) delay to learn of a refusal, engine without early probes",
                     value: Format.number(old) + " s", baseline: Format.number(base) + " s",
                     ratio: base > 0 ? old / base : nil))
+        }
+        for (label, p) in [("mean", -1.0), ("p95", 0.95)] {
+            func figure(_ delays: [Double]) -> Double { p < 0 ? Stats.mean(delays) : Stats.percentile(delays, p) }
+            let base = figure(seed.completionDelays)
+            for (who, run) in [("engine", engine), ("engine without early probes", before)] {
+                let value = figure(run.completionDelays)
+                rows.append(
+                    Figure(
+                        group: group, name: "\(label) delay to learn of a completion, \(who)",
+                        value: Format.number(value) + " s", baseline: Format.number(base) + " s",
+                        ratio: base > 0 ? value / base : nil))
+            }
         }
         let ratio = seed.requestsPerEndedJob > 0 ? engine.requestsPerEndedJob / seed.requestsPerEndedJob : 0
         rows.append(
