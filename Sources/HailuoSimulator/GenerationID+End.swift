@@ -4,7 +4,7 @@ extension GenerationID {
     var fails: Bool {
         switch outcome {
         case .completes, .completesWithoutURL, .unknownStatusThenCompletes: false
-        case .failsWithMessage, .failsWithDetail, .failsWithText, .failsResolutionDuration: true
+        case .failsWithMessage, .failsWithDetail, .failsWithText, .failsResolutionDuration, .failsEarly: true
         }
     }
 

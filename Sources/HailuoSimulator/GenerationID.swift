@@ -58,6 +58,13 @@ struct GenerationID: Sendable, Equatable {
         return Double((clipSeconds == 10 ? 480 : 240) + spread)
     }
 
+    /// Provider seconds from creation to the failure of a `[sim:fail-early]` job: 2.0 to 5.0 in steps
+    /// of 0.1, chosen from the id so every instance agrees.
+    var earlyFailureSeconds: Double {
+        let digest = SHA256Digest.hash(Array(numeric.utf8))
+        return 2 + Double((Int(digest[2]) << 8 | Int(digest[3])) % 31) / 10
+    }
+
     private static func check(_ body: String) -> String {
         let mac = SHA256Digest.hmac(key: checkKey, message: Array(body.utf8))
         let value = (Int(mac[0]) << 8 | Int(mac[1])) % 100

@@ -14,6 +14,9 @@ enum JobError: Sendable, Equatable {
         loc: ["body", "prompt"], msg: "Generation failed: the prompt was rejected (simulated).", type: "value_error"
     )
     static let textFailure = JobError.text("Generation failed (simulated plain-text error).")
+    static let moderation = JobError.message(
+        name: "ModerationError", message: "The prompt was refused by content moderation (simulated early failure)."
+    )
     static let resolutionDuration = JobError.message(
         name: "GenerationError", message: "1080P resolution allows a 6 s duration only; 10 s was requested."
     )
@@ -45,12 +48,17 @@ struct JobSnapshot: Sendable, Equatable {
 }
 
 /// The lifecycle rules: `queued` for the first 10 % of the job's duration, then `generating`, then
-/// `completed` (or the outcome's failure at half-time; an unknown status word between 10 % and 50 %).
+/// `completed` (or the outcome's failure at half-time; an unknown status word between 10 % and 50 %;
+/// an early failure `queued` until its 2-5 s are up).
 enum JobLifecycle {
     /// The state of job `id` after `elapsed` provider seconds.
     static func snapshot(of id: GenerationID, elapsed: Double) -> JobSnapshot {
         let total = id.totalSeconds
         let progress = elapsed / total
+        if id.outcome == .failsEarly {
+            if elapsed < id.earlyFailureSeconds { return JobSnapshot(status: "queued", hasVideo: false, error: nil) }
+            return JobSnapshot(status: "error", hasVideo: false, error: .moderation)
+        }
         if progress < 0.1 { return JobSnapshot(status: "queued", hasVideo: false, error: nil) }
         switch id.outcome {
         case .completes, .completesWithoutURL:
@@ -62,6 +70,8 @@ enum JobLifecycle {
             return JobSnapshot(status: "completed", hasVideo: true, error: nil)
         case .failsResolutionDuration:
             return JobSnapshot(status: "error", hasVideo: false, error: .resolutionDuration)
+        case .failsEarly:
+            return JobSnapshot(status: "error", hasVideo: false, error: .moderation)
         case .failsWithMessage, .failsWithDetail, .failsWithText:
             if progress < 0.5 { return JobSnapshot(status: "generating", hasVideo: false, error: nil) }
             let error: JobError =

@@ -2,6 +2,8 @@
 /// They let a client trigger outcomes through a separately running `hailuo simulate`.
 ///
 /// - `[sim:fail]`: the job fails (status `"error"`) with `{"name": "GenerationError", "message": ...}`.
+/// - `[sim:fail-early]`: the job fails 2 to 5 provider seconds after acceptance, as a prompt refused
+///   by moderation does, with `{"name": "ModerationError", "message": ...}`; until then it is `queued`.
 /// - `[sim:error-detail]`: the job fails with `{"detail": [{"loc": [...], "msg": ..., "type": ...}]}`.
 /// - `[sim:error-text]`: the job fails with a plain string error.
 /// - `[sim:unknown-status]`: the job reports status `"throttled"` (a word the provider does not document) from 10 % to 50 % of
@@ -12,11 +14,13 @@
 ///   the connection is closed before any body byte, so the client sees an error. The job is billed
 ///   like any other and its `GET /v2/logs` row carries the create's `client_request_id`.
 ///
-/// When several of the first five appear, the first in this list wins. Failures come at half of
-/// the job's span. A 1080P job of 10 s fails with "1080P allows 6 s only" whatever the markers say.
+/// When several of the first six appear, the first in this list wins. Failures come at half of
+/// the job's span, except `[sim:fail-early]`'s. A 1080P job of 10 s fails with "1080P allows 6 s only" whatever the markers say.
 public enum SimulatorPromptMarker: String, Sendable, CaseIterable {
     /// Fails with the name/message error shape.
     case fail = "[sim:fail]"
+    /// Fails 2-5 s after acceptance (a moderation refusal).
+    case failEarly = "[sim:fail-early]"
     /// Fails with the `detail` error shape.
     case errorDetail = "[sim:error-detail]"
     /// Fails with a plain text error.
@@ -45,10 +49,13 @@ enum JobOutcome: Int, Sendable, CaseIterable {
     case completesWithoutURL = 5
     /// Fails because 1080P allows 6 s only.
     case failsResolutionDuration = 6
+    /// Fails 2-5 provider seconds after acceptance (refused by moderation).
+    case failsEarly = 7
 
     /// The marker that selects each outcome, in priority order.
     static let markers: [(marker: String, outcome: JobOutcome)] = [
         (SimulatorPromptMarker.fail.rawValue, .failsWithMessage),
+        (SimulatorPromptMarker.failEarly.rawValue, .failsEarly),
         (SimulatorPromptMarker.errorDetail.rawValue, .failsWithDetail),
         (SimulatorPromptMarker.errorText.rawValue, .failsWithText),
         (SimulatorPromptMarker.unknownStatus.rawValue, .unknownStatusThenCompletes),

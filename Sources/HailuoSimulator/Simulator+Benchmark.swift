@@ -12,7 +12,16 @@ extension Simulator {
         case .completes, .completesWithoutURL, .unknownStatusThenCompletes: return decoded.totalSeconds
         case .failsWithMessage, .failsWithDetail, .failsWithText: return decoded.totalSeconds * 0.5
         case .failsResolutionDuration: return 0
+        case .failsEarly: return decoded.earlyFailureSeconds
         }
+    }
+
+    /// The prompt marker that chose how the job with this id ends (`[sim:fail-early]` for a job
+    /// refused seconds after acceptance); nil for a job without one, or an id no simulator issued.
+    public func outcomeMarker(ofGenerationID id: String) -> SimulatorPromptMarker? {
+        guard let decoded = GenerationID(decoding: id) else { return nil }
+        let marker = JobOutcome.markers.first { $0.outcome == decoded.outcome }?.marker
+        return marker.flatMap(SimulatorPromptMarker.init(rawValue:))
     }
 
     /// The wall-clock moment the job with this id ends (see ``providerSecondsToEnd(ofGenerationID:)``),

@@ -35,7 +35,7 @@ public enum SimulatorError: Error, Sendable {
 /// Jobs live on simulated time: `queued` for the first 10 % of their span, then `generating`, then
 /// `completed`; a 6 s clip takes 240...300 provider seconds, a 10 s clip 480...540, divided by
 /// `timeScale` in real time. Ids are stateless (see `GenerationID`): another instance answers them.
-/// Prompt markers pick other endings; see `SimulatorPromptMarker` (`[sim:fail]`, `[sim:error-detail]`,
+/// Prompt markers pick other endings; see `SimulatorPromptMarker` (`[sim:fail]`, `[sim:fail-early]`, `[sim:error-detail]`,
 /// `[sim:error-text]`, `[sim:unknown-status]`, `[sim:no-url]`, `[sim:lost]`).
 ///
 /// Faults come from the configuration (per run), from `inject` / `POST /__sim/faults`, or from a

@@ -16,7 +16,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "A quick pass with small counts (CI).")
     var short = false
 
-    @Option(help: "Which groups to run: engine, terminal, preview (default all); batch runs figure 10 alone.")
+    @Option(
+        help: "Which groups to run: engine, polling (figures 1 and 11 of engine), terminal, preview (default all); batch runs figure 10 alone."
+    )
     var only: [String] = []
 
     @Option(help: "The hailuo binary to drive (default: the one built beside this program).")
@@ -30,6 +32,8 @@ struct BenchCommand: AsyncParsableCommand {
             figures += try await EngineFigures.measure(options)
         } else if only.contains("batch") {
             figures += try await EngineFigures.batches(options)
+        } else if only.contains("polling") {
+            figures += try await EngineFigures.measure(options, pollingOnly: true)
         }
         if only.isEmpty || only.contains("terminal") {
             figures += try await TerminalFigures.measure(options)

@@ -17,7 +17,9 @@ final class EngineBench: Sendable {
     init(timeScale: Double) async throws {
         self.timeScale = timeScale
         folder = try TemporaryFolder("hailuo-bench").url
-        simulator = Simulator(configuration: SimulatorConfiguration(timeScale: timeScale))
+        // A balance no run can spend: at the default 100 USD, figure 1's seed loop and cold batch
+        // use it up, and the engine then refuses every later job as unaffordable.
+        simulator = Simulator(configuration: SimulatorConfiguration(timeScale: timeScale, startingBalance: 1_000_000))
         _ = try await simulator.start()
     }
 
@@ -37,20 +39,24 @@ final class EngineBench: Sendable {
         let defaults = PollPolicy()
         let policy = PollPolicy(
             minInterval: defaults.minInterval / timeScale, maxInterval: defaults.maxInterval / timeScale,
-            timeScale: timeScale, pollsInWindow: defaults.pollsInWindow, minimumHistory: defaults.minimumHistory)
+            timeScale: timeScale, pollsInWindow: defaults.pollsInWindow, minimumHistory: defaults.minimumHistory,
+            earlyProbes: defaults.earlyProbes)
         let configuration = EngineConfiguration(
             endpoint: APIEndpoint(baseURL: "", family: .vendor, apiKey: "", connectTimeout: 1, readTimeout: 1),
             databaseURL: URL(fileURLWithPath: "/dev/null"), downloadDirectory: URL(fileURLWithPath: "/dev/null"))
         return (policy, configuration.requestsPerSecond * timeScale)
     }
 
-    /// An engine with the scaled defaults on its own store `name` in the bench folder (no downloads).
-    func engine(store name: String) throws -> GenerationEngine {
+    /// An engine with the scaled defaults on its own store `name` in the bench folder (no downloads);
+    /// `earlyProbes`, when given, replaces the policy's (in provider seconds, as the policy takes them).
+    func engine(store name: String, earlyProbes: [Double]? = nil) throws -> GenerationEngine {
         let scaled = Self.scaledDefaults(timeScale: timeScale)
+        var policy = scaled.policy
+        if let earlyProbes { policy.earlyProbes = earlyProbes }
         let configuration = EngineConfiguration(
             endpoint: endpoint, databaseURL: folder.appendingPathComponent("\(name).sqlite"),
             downloadDirectory: folder.appendingPathComponent("videos"), autoDownload: false,
-            policy: scaled.policy, requestsPerSecond: scaled.requestsPerSecond, home: folder.path)
+            policy: policy, requestsPerSecond: scaled.requestsPerSecond, home: folder.path)
         return try GenerationEngine(configuration: configuration, logger: Self.quietLogger)
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Figures 1, 6, 7, 8 and 10: polling economy, large image, many jobs, settling lost answers and
-/// batches (engine and simulator only).
+/// Figures 1, 11, 6, 7, 8 and 10: polling economy, early failures, large image, many jobs, settling
+/// lost answers and batches (engine and simulator only).
 enum EngineFigures {
     /// Provider seconds per real second for figure 1. At most 60: the engine's shortest poll
     /// interval (3 s) divided by it must stay above ``PollPolicy``'s floor of 0.05 s. The full run
@@ -15,17 +15,22 @@ enum EngineFigures {
     /// simulated seconds), one more reason its figures are not the ones to quote.
     static func batchTimeScale(_ options: BenchOptions) -> Double { options.short ? 120 : 60 }
 
-    static func measure(_ options: BenchOptions) async throws -> [Figure] {
+    /// Every engine figure, or with `pollingOnly` figures 1 and 11 alone (`--only polling`).
+    static func measure(_ options: BenchOptions, pollingOnly: Bool = false) async throws -> [Figure] {
         var figures: [Figure] = []
         let economy = try await EngineBench(timeScale: economyTimeScale(options))
         do {
             figures += try await PollingEconomy(bench: economy, jobs: options.short ? 20 : 200).measure()
-            figures += try LargeImage(folder: economy.folder, rounds: options.short ? 1 : 10).measure()
+            figures += try await EarlyFailures(bench: economy, jobs: options.short ? 20 : 200).measure()
+            if !pollingOnly {
+                figures += try LargeImage(folder: economy.folder, rounds: options.short ? 1 : 10).measure()
+            }
         } catch {
             await economy.close()
             throw error
         }
         await economy.close()
+        if pollingOnly { return figures }
 
         figures += try await ManyJobs(
             jobs: options.short ? 100 : 1000, sliceSeconds: options.short ? 4 : 20, timeScale: options.short ? 60 : 20

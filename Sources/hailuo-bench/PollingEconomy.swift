@@ -10,6 +10,9 @@ struct PollingEconomy {
     let bench: EngineBench
     /// Jobs per batch.
     let jobs: Int
+    /// Every this many jobs one is refused seconds after acceptance (`[sim:fail-early]`, the third
+    /// of each group: 5 gives 20 %); 0 for none (figure 1). Figure 11 uses it.
+    var earlyFailureEvery = 0
     /// Simulated seconds between two submissions: 5 to 15 (10 on average), the same for every run
     /// (a fixed seed). Jobs arrive one after another, as a user makes them, and not on a grid.
     var arrivals: [Double] {
@@ -54,7 +57,7 @@ struct PollingEconomy {
 
     /// The seed's loop, one task per job: create, then GET, sleep 10 s, GET ... until the status
     /// is no longer a waiting word. Returns the generation ids.
-    private func runSeedLoop(label: String) async throws -> [String] {
+    func runSeedLoop(label: String) async throws -> [String] {
         let http = HTTPClient(eventLoopGroupProvider: .singleton)
         let client = APIClient(endpoint: bench.endpoint, http: http, logger: EngineBench.quietLogger)
         let scale = bench.timeScale
@@ -75,7 +78,7 @@ struct PollingEconomy {
     }
 
     /// Submits a batch through the engine at the same arrival pace and waits until every job ended.
-    private func runEngineBatch(_ engine: GenerationEngine, label: String) async throws -> [String] {
+    func runEngineBatch(_ engine: GenerationEngine, label: String) async throws -> [String] {
         let scale = bench.timeScale
         let localIDs = await onSchedule(label) { try? await engine.submit($0).id }
         // Generous: the longest clip plus room for the scheduler, in real seconds.
@@ -98,7 +101,7 @@ struct PollingEconomy {
         let scale = bench.timeScale
         return await withTaskGroup(of: String?.self) { group in
             for index in 0..<jobs {
-                let parameters = Self.parameters(label, index)
+                let parameters = self.parameters(label, index)
                 let arrival = start + .seconds(arrivals[index] / scale)
                 group.addTask {
                     try? await Task.sleep(until: arrival, clock: .continuous)
@@ -111,9 +114,15 @@ struct PollingEconomy {
         }
     }
 
-    /// Every other job a 10 s clip, the rest 6 s clips.
-    private static func parameters(_ label: String, _ index: Int) -> GenerationParameters {
-        GenerationParameters(prompt: "bench \(label) \(index)", duration: index % 2 == 0 ? 6 : 10)
+    /// Every other job a 10 s clip, the rest 6 s clips; some refused early (``earlyFailureEvery``).
+    private func parameters(_ label: String, _ index: Int) -> GenerationParameters {
+        let marker = failsEarly(index) ? " [sim:fail-early]" : ""
+        return GenerationParameters(prompt: "bench \(label) \(index)\(marker)", duration: index % 2 == 0 ? 6 : 10)
+    }
+
+    /// Whether job `index` of a batch is one refused seconds after acceptance.
+    func failsEarly(_ index: Int) -> Bool {
+        earlyFailureEvery > 0 && index % earlyFailureEvery == earlyFailureEvery / 2
     }
 
     // MARK: Figures

@@ -40,7 +40,7 @@ struct PollPolicyTests {
 
     @Test func sparseEarlyDenseInWindowEasingOffLate() {
         let window = 240.0...300.0
-        let early = policy.nextDelay(elapsed: 0, window: window)
+        let early = policy.nextDelay(elapsed: 30, window: window)  // after the early probes
         let inWindow = policy.nextDelay(elapsed: 260, window: window)
         let late = policy.nextDelay(elapsed: 600, window: window)
         #expect(early == 60)

@@ -15,6 +15,25 @@ struct MarkerTests {
         #expect(videoIsNull(error))
     }
 
+    @Test("[sim:fail-early] is queued, then refused 2-5 s after acceptance")
+    func failEarly() async throws {
+        try await withSimulator { simulator, client async throws in
+            let id = try #require(
+                TestClient.id(in: try await client.create(.vendor, ["prompt": "[sim:fail-early] cat"])))
+            let decoded = try #require(GenerationID(decoding: id))
+            #expect(JobLifecycle.snapshot(of: decoded, elapsed: 1.9).status == "queued")
+            let end = try #require(simulator.providerSecondsToEnd(ofGenerationID: id))
+            #expect(end >= 2 && end <= 5)
+            #expect(simulator.outcomeMarker(ofGenerationID: id) == .failEarly)
+            simulator.advanceClock(by: 5)
+            let refused = try await client.poll(id)
+            #expect(refused.object?["status"] as? String == "error")
+            let body = try #require(refused.object?["error"] as? [String: Any])
+            #expect(body["name"] as? String == "ModerationError")
+            #expect(videoIsNull(refused))
+        }
+    }
+
     @Test("[sim:error-detail] fails with a detail list")
     func errorDetail() async throws {
         let answer = try await finalAnswer(prompt: "[sim:error-detail] A cat")

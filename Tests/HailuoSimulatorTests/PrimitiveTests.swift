@@ -67,11 +67,13 @@ struct PrimitiveTests {
         #expect(
             JobOutcome.choose(prompt: "a [sim:fail]", duration: 10, resolution: "1080P") == .failsResolutionDuration)
         #expect(JobOutcome.choose(prompt: "plain", duration: 6, resolution: "1080P") == .completes)
+        #expect(JobOutcome.choose(prompt: "a [sim:fail-early]", duration: 6, resolution: "768P") == .failsEarly)
         #expect(JobOutcome.losesAnswer(prompt: "x [sim:lost]"))
         #expect(!JobOutcome.losesAnswer(prompt: "x [sim:fail]"))
         #expect(
             SimulatorPromptMarker.allCases.map(\.rawValue) == [
-                "[sim:fail]", "[sim:error-detail]", "[sim:error-text]", "[sim:unknown-status]", "[sim:no-url]",
+                "[sim:fail]", "[sim:fail-early]", "[sim:error-detail]", "[sim:error-text]", "[sim:unknown-status]",
+                "[sim:no-url]",
                 "[sim:lost]",
             ])
     }

@@ -1,7 +1,8 @@
 import HailuoCore
 
-/// When to poll a job next: sparse while it cannot be done yet, dense around when it should
-/// finish, easing off again if it runs late; always within `minInterval...maxInterval`.
+/// When to poll a job next: a probe or two just after acceptance (a job refused by moderation
+/// fails within seconds), sparse while it cannot be done yet, dense around when it should finish,
+/// easing off again if it runs late; always within `minInterval...maxInterval`.
 public struct PollPolicy: Sendable, Equatable {
     /// Shortest wait between two polls of one job, seconds (at least 3).
     public var minInterval: Double
@@ -15,16 +16,24 @@ public struct PollPolicy: Sendable, Equatable {
     public var pollsInWindow: Double
     /// Finished jobs needed before learned times replace the provider's figures.
     public var minimumHistory: Int
+    /// Seconds after acceptance (provider time: divided by `timeScale`) at which a new job is polled
+    /// once each before its expected window, so that a job the provider refuses seconds after
+    /// accepting it is known within seconds instead of at the first sparse poll a minute later.
+    /// They do not stretch with the window (a refusal comes as quickly for a 10 s clip as for a 6 s
+    /// one); a probe at or after the window's start is left out, since the window's own polls
+    /// come sooner (see ``probes(before:)``).
+    public var earlyProbes: [Double]
 
     public init(
         minInterval: Double = 3, maxInterval: Double = 60, timeScale: Double = 1,
-        pollsInWindow: Double = 8, minimumHistory: Int = 3
+        pollsInWindow: Double = 8, minimumHistory: Int = 3, earlyProbes: [Double] = [10, 30]
     ) {
         self.minInterval = max(0.05, minInterval)
         self.maxInterval = max(self.minInterval, maxInterval)
         self.timeScale = timeScale > 0 ? timeScale : 1
         self.pollsInWindow = max(1, pollsInWindow)
         self.minimumHistory = max(1, minimumHistory)
+        self.earlyProbes = earlyProbes.filter { $0.isFinite && $0 > 0 }.sorted()
     }
 
     /// The seconds after acceptance in which a job like this one usually finishes: learned from
@@ -50,7 +59,8 @@ public struct PollPolicy: Sendable, Equatable {
         return (Double(typical.lowerBound) / timeScale)...(Double(typical.upperBound) / timeScale)
     }
 
-    /// The wait before the next poll of a job accepted `elapsed` seconds ago.
+    /// The wait before the next poll of a job accepted `elapsed` seconds ago: the window's next
+    /// poll, or the next early probe (``earlyProbes``) when that comes sooner.
     /// - Parameter unknownStreak: polls in a row that returned a status word the provider does not
     ///   document (docs/PROVIDER.md);
     ///   each one doubles the wait (backoff), capped at `maxInterval`.
@@ -58,6 +68,22 @@ public struct PollPolicy: Sendable, Equatable {
         if unknownStreak > 0 {
             return clamp(minInterval * Double(1 << min(unknownStreak, 16)))
         }
+        let regular = windowDelay(elapsed: elapsed, window: window)
+        // The next probe still ahead by at least the shortest wait; one due sooner than that is
+        // skipped rather than polled twice in a row (a job resumed just before it, a late answer).
+        guard let probe = probes(before: window).first(where: { $0 - elapsed >= minInterval }) else {
+            return regular
+        }
+        return min(regular, clamp(probe - elapsed))
+    }
+
+    /// The early probes, in seconds after acceptance, that come before `window` starts.
+    public func probes(before window: ClosedRange<Double>) -> [Double] {
+        earlyProbes.map { $0 / timeScale }.filter { $0 < window.lowerBound }
+    }
+
+    /// The wait the window alone asks for: up to the window, dense in it, easing off after it.
+    func windowDelay(elapsed: Double, window: ClosedRange<Double>) -> Double {
         let dense = (window.upperBound - window.lowerBound) / pollsInWindow
         if elapsed < window.lowerBound {
             // Land the first dense poll one step into the window, never waiting more than the cap.

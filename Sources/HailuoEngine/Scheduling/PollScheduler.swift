@@ -75,7 +75,10 @@ actor PollScheduler {
     func track(_ job: Job) {
         guard job.phase.isActive else { return }
         _ = try? store.claim(jobID: job.id, owner: settings.owner, leaseSeconds: settings.leaseSeconds)
-        add(job, due: .now + .seconds(delay(for: job, unknownStreak: 0)))
+        // Tracked first, so the first wait (an early probe) is measured against the learned window.
+        add(job, due: .now)
+        let first = delay(for: job, unknownStreak: 0)
+        tracked[job.id]?.due = .now + .seconds(first)
         wake()
     }
 

@@ -10,7 +10,8 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Point hailuo (or anything else) at it:
               AIML_API_BASE_URL=http://127.0.0.1:PORT AIML_API_KEY=anything hailuo submit --prompt "..."
-            Prompt markers choose an outcome: [sim:fail], [sim:error-detail], [sim:error-text], \
+            Prompt markers choose an outcome: [sim:fail], [sim:fail-early] (fails 2-5 s after \
+            acceptance), [sim:error-detail], [sim:error-text], \
             [sim:unknown-status], [sim:no-url], [sim:lost]. Faults: --fault NAME (every request) \
             or POST /__sim/faults with {"fault": NAME, "on": "create|poll|download|catalogue|billing|logs|any", "count": N}.
             Fault names: \(SimulatorFault.allCases.map(\.rawValue).joined(separator: ", ")).
