@@ -18,15 +18,22 @@ public final class EventLoop<Terminal: ScreenTerminal> {
     /// Where an unsent draft is kept between runs.
     private let draftFile: DraftFile?
 
+    /// Called once, on this thread, right after the first frame that shows the store's jobs (or
+    /// says there are none): work that can wait, such as starting the engine's polling, goes here
+    /// so it does not compete with the first read of the store.
+    private var onJobsShown: (() -> Void)?
+
     /// A loop over `terminal` and `engine`. `notes` (config warnings) share the message line when
-    /// the screen opens; `signals`, when given, turn SIGHUP, SIGTERM and SIGINT into a quit.
+    /// the screen opens; `signals`, when given, turn SIGHUP, SIGTERM and SIGINT into a quit;
+    /// `onJobsShown` runs once after the first frame with the store's jobs.
     public init(
         terminal: Terminal, engine: any ScreenEngine, environment: AppEnvironment, notes: [String] = [],
         draftFile: DraftFile? = nil, signals: TerminationSignals? = nil, variables: [String: String] = [:],
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileManager.default.currentDirectoryPath, onJobsShown: (() -> Void)? = nil
     ) {
         self.terminal = terminal
         self.draftFile = draftFile
+        self.onJobsShown = onJobsShown
         self.signals = signals
         var environment = environment
         environment.glyphs = TUIApp.glyphs(utf8: terminal.isUTF8, term: variables["TERM"])
@@ -63,6 +70,7 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         runner.loadJobsAtStart()
         perform(model.composer.openingQuote)
         var exit = TUIApp.Exit.quit
+        var jobsArrived = false
         terminal.draw(model.view())
         while true {
             var messages = terminal.readEvents().map(Msg.input)
@@ -72,11 +80,16 @@ public final class EventLoop<Terminal: ScreenTerminal> {
                 exit = .terminated
             }
             for message in messages {
+                if case .jobsLoaded = message { jobsArrived = true }
                 for command in model.update(message) { perform(command) }
                 if model.quitting { break }
             }
             if model.quitting { break }
             terminal.draw(model.view())
+            if jobsArrived, let shown = onJobsShown {
+                onJobsShown = nil
+                shown()
+            }
             let tick = model.nextTick(after: Date())
             let deadline = tick.map { ContinuousClock.now + .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000)) }
             switch terminal.waitForInput(until: deadline, wakeFD: inbox.fileDescriptor) {

@@ -15,12 +15,15 @@ public enum TUIApp {
         case terminated
     }
 
-    /// Runs the screen until the user quits or the terminal goes away. The engine must be started;
-    /// the caller shuts it down afterwards (unfinished jobs resume at the next start). `notes`
-    /// (config warnings, for example) are shown at the bottom when the screen opens. An unsent
-    /// draft is kept in `draftFile` when the screen closes and put back when it opens.
+    /// Runs the screen until the user quits or the terminal goes away. The caller starts the engine
+    /// (at the latest in `onJobsShown`) and shuts it down afterwards (unfinished jobs resume at the
+    /// next start). `notes` (config warnings, for example) are shown at the bottom when the screen
+    /// opens. An unsent draft is kept in `draftFile` when the screen closes and put back when it opens.
+    /// `onJobsShown` runs once, on the screen's thread, right after the first frame that shows the
+    /// store's jobs: the caller starts there what need not delay that frame.
     public static func run(
-        engine: any ScreenEngine, environment: AppEnvironment, notes: [String] = [], draftFile: DraftFile? = nil
+        engine: any ScreenEngine, environment: AppEnvironment, notes: [String] = [], draftFile: DraftFile? = nil,
+        onJobsShown: (@Sendable () -> Void)? = nil
     ) async throws -> Exit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
@@ -34,7 +37,7 @@ public enum TUIApp {
                     let loop = EventLoop(
                         terminal: terminal, engine: engine, environment: environment, notes: notes,
                         draftFile: draftFile, signals: TerminationSignals(),
-                        variables: ProcessInfo.processInfo.environment)
+                        variables: ProcessInfo.processInfo.environment, onJobsShown: onJobsShown)
                     continuation.resume(returning: loop.run())
                 } catch {
                     continuation.resume(throwing: error)

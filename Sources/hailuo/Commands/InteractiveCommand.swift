@@ -8,9 +8,10 @@ import HailuoTUIRuntime
 enum InteractiveScreen {
     /// Opens the engine (demo simulator when there is no key), runs the screen, and closes the
     /// engine again: polling stops, leases go back to the store, unfinished jobs resume next time.
+    /// The engine starts once the screen shows the jobs (a large store's first read goes first).
     static func run(_ options: GlobalOptions) async throws {
         let session = try await EngineSession.open(options, announceDemo: false)
-        await session.engine.start()
+        let starter = DeferredStart(engine: session.engine)
         let settings = session.settings
         let environment = ProcessInfo.processInfo.environment
         let isEmpty = (try? session.engine.jobs(includeHidden: true, limit: 1).isEmpty) ?? false
@@ -31,12 +32,15 @@ enum InteractiveScreen {
             exit = try await TUIApp.run(
                 engine: session.engine, environment: appEnvironment,
                 notes: settings.warnings,
-                draftFile: DraftFile(url: settings.paths.draftFile(demo: settings.isDemo)))
+                draftFile: DraftFile(url: settings.paths.draftFile(demo: settings.isDemo)),
+                onJobsShown: { starter.start() })
         } catch {
+            await starter.finish()
             await session.close()
             throw CLIFailure(.usage, "cannot open the terminal screen: \(error)")
         }
         let running = (try? session.engine.jobs(phases: JobPhase.running).count) ?? 0
+        await starter.finish()
         await session.close()
         stderrBackup.restore()
         if running > 0, exit == .quit {

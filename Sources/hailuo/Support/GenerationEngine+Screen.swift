@@ -32,6 +32,9 @@ extension GenerationEngine: ScreenEngine {
 
     public func download(_ id: String) async throws -> Job { try await download(id, to: nil) }
 
-    /// Every job, hidden ones included (the screen filters them itself).
-    public func jobs(limit: Int?) async throws -> [Job] { try jobs(includeHidden: true, limit: limit) }
+    /// Every job, hidden ones included (the screen filters them itself). Read on the caller's
+    /// task, not the engine's actor: a read of 10,000 jobs never waits behind, or holds up, its work.
+    public nonisolated func jobs(limit: Int?) async throws -> [Job] {
+        try jobs(includeHidden: true, limit: limit)
+    }
 }
