@@ -114,12 +114,9 @@ final class CommandRunner: Sendable {
         return Task.detached { [self] in
             for await event in stream {
                 switch event {
-                case .jobChanged(let job):
-                    post(.jobChanged(entry(for: job)))
-                    if let group = job.groupID, !knownGroups.withLock({ $0.contains(group) }) { loadGroups() }
-                case .storeChanged:
-                    loadJobs()
-                    loadGroups()
+                case .jobChanged(let job): jobsChanged([job])
+                case .jobsChanged(let jobs): jobsChanged(jobs)
+                case .groupsChanged: loadGroups()
                 case .connection(let state): post(.connection(state))
                 case .downloadProgress(let progress): post(.downloadProgress(progress))
                 case .downloadFailed(let jobID, let message): post(.downloadFailed(jobID: jobID, message: message))
@@ -166,15 +163,18 @@ final class CommandRunner: Sendable {
         }
     }
 
-    private func loadJobs() {
-        Task.detached { [self] in
-            do {
-                let jobs = try await engine.jobs(limit: nil)
-                post(.jobsLoaded(jobs.map(entry(for:))))
-            } catch {
-                post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
-            }
+    /// Jobs changed (here or by another process): one message for one job, one for many, so a
+    /// burst costs the table one re-sort at most; a job of a group the screen does not know yet
+    /// makes the runtime read the groups again.
+    private func jobsChanged(_ jobs: [Job]) {
+        guard !jobs.isEmpty else { return }
+        if jobs.count == 1 {
+            post(.jobChanged(entry(for: jobs[0])))
+        } else {
+            post(.jobsChanged(jobs.map(entry(for:))))
         }
+        let known = knownGroups.withLock { $0 }
+        if jobs.contains(where: { $0.groupID.map { !known.contains($0) } ?? false }) { loadGroups() }
     }
 
     private func submit(_ parameters: GenerationParameters) {

@@ -1,12 +1,13 @@
 import Foundation
 
-/// Figures 2 to 5: terminal bandwidth, idle cost, view scale, start-up (the screen and the real binary).
+/// Figures 2 to 5 and 10: terminal bandwidth, idle cost, view scale, start-up (the screen and the real
+/// binary), and what another process's change costs the screen.
 ///
 /// Figures 2, 3 and 5 drive the built `hailuo` binary on pseudo-terminals this process opens, each
 /// in a private sandbox (HOME, XDG folders, a simulator on 127.0.0.1, a seeded job store); figure 4
 /// builds frames in-process.
 ///
-/// `HAILUO_BENCH_TERMINAL=view,startup` (any of bandwidth, idle, view, startup) runs only those,
+/// `HAILUO_BENCH_TERMINAL=view,startup` (any of bandwidth, idle, view, change, startup) runs only those,
 /// for profiling one figure (under valgrind, say); `HAILUO_BENCH_DEBUG=1` prints the frames seen.
 enum TerminalFigures {
     static func measure(_ options: BenchOptions) async throws -> [Figure] {
@@ -25,6 +26,7 @@ enum TerminalFigures {
             }
         }
         if wanted("view") { figures += try await onThread { ViewScaleFigures.measure(options) } }
+        if wanted("change") { figures += try await onThread { try StoreChangeFigure.measure(options) } }
         if wanted("startup") { figures += try await StartupFigures.measure(options) }
         return figures
     }

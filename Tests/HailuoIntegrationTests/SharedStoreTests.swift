@@ -2,6 +2,7 @@ import Foundation
 import HailuoCore
 import HailuoEngine
 import HailuoSimulator
+import HailuoTestSupport
 import Testing
 
 @Suite("Several processes on one store", .serialized, .sharesTheMachine)
@@ -102,13 +103,48 @@ struct SharedStoreTests {
         let job = try await other.submit(GenerationParameters(prompt: "see me"))
         var told = false
         for await event in events {
-            if event == .storeChanged {
+            if case .jobsChanged(let jobs) = event, jobs.contains(where: { $0.id == job.id }) {
                 told = true
                 break
             }
         }
-        #expect(told)
+        #expect(told, "the other process's job arrives as a changed job")
         #expect(try watcher.job(id: job.id) != nil)
+    }
+
+    @Test func aBurstOfFiftyChangesByAnotherProcessArrivesAsThoseFiftyJobs() async throws {
+        let harness = try await Harness(timeScale: 30)
+        defer { Task { await harness.close() } }
+        // Another process's store: its own connections to the same file.
+        let other = try JobStore(url: harness.databaseURL)
+        let seeded = try (0..<200).map { index in
+            let job = Job.fixture(id: String(format: "seed%04d", index), phase: .completed)
+            try other.insert(job)
+            return job
+        }
+        let watcher = try harness.engine()
+        let events = watcher.events()
+        await watcher.start()
+        let changed = Array(seeded[100..<150])
+        for job in changed {
+            try other.update(job.id) { $0.filePath = "/videos/\($0.id).mp4" }
+        }
+        let collector = Task {
+            var seen: [String] = []
+            for await event in events {
+                if case .jobsChanged(let jobs) = event { seen += jobs.map(\.id) }
+                if Set(seen).count >= changed.count { break }
+            }
+            return seen
+        }
+        let timeout = Task {
+            try? await Task.sleep(for: .seconds(20))
+            collector.cancel()
+        }
+        let seen = await collector.value
+        timeout.cancel()
+        #expect(Set(seen) == Set(changed.map(\.id)), "those fifty, none lost, no other job")
+        #expect(seen.count == changed.count, "each once")
     }
 
     @Test func twoProcessesDownloadingOneVideoFetchItOnce() async throws {

@@ -16,11 +16,24 @@ final class FakeEngine: ScreenEngine {
         var jobs: [Job] = []
         var completeOnSubmit = true
         var groups: [JobGroup] = []
+        var jobReads: [Int?] = []
+        var groupReads = 0
     }
 
     init() {
         (stream, continuation) = AsyncStream.makeStream(of: EngineEvent.self)
     }
+
+    /// The `limit` of every read of jobs, in order (`nil`: every job).
+    var jobReads: [Int?] { state.withLock { $0.jobReads } }
+    /// How many times the groups were read.
+    var groupReads: Int { state.withLock { $0.groupReads } }
+
+    /// Sends `event` as the engine would (another process's changes, say).
+    func send(_ event: EngineEvent) { continuation.yield(event) }
+
+    /// Adds a group the engine knows, as another process storing a batch would.
+    func addGroup(_ group: JobGroup) { state.withLock { $0.groups.insert(group, at: 0) } }
 
     /// What was submitted, in order.
     var submitted: [GenerationParameters] { state.withLock { $0.submitted } }
@@ -82,7 +95,12 @@ final class FakeEngine: ScreenEngine {
         }
     }
 
-    func groups() async throws -> [JobGroup] { state.withLock { $0.groups } }
+    func groups() async throws -> [JobGroup] {
+        state.withLock { state in
+            state.groupReads += 1
+            return state.groups
+        }
+    }
 
     func pollNow(_ id: String) async throws -> Bool { true }
     func download(_ id: String) async throws -> Job { throw FakeError.notHere }
@@ -92,7 +110,10 @@ final class FakeEngine: ScreenEngine {
     func setHidden(_ id: String, _ hidden: Bool) async throws -> Job { throw FakeError.notHere }
 
     func jobs(limit: Int?) async throws -> [Job] {
-        state.withLock { state in limit.map { Array(state.jobs.prefix($0)) } ?? state.jobs }
+        state.withLock { state in
+            state.jobReads.append(limit)
+            return limit.map { Array(state.jobs.prefix($0)) } ?? state.jobs
+        }
     }
 
     func history(jobID: String) async throws -> [JobEvent] { [] }

@@ -78,7 +78,8 @@ extension GenerationEngine {
             throw .local("could not write the batch to the store: \(error)")
         }
         let rows = (try? store.batchRows(groupID: stored.group.id)) ?? [:]
-        hub.emit(.storeChanged)
+        // The jobs follow from the store watch; the group is known at once.
+        hub.emit(.groupsChanged([stored.group]))
         return BatchStart(
             group: stored.group, jobIDs: plan.rows.compactMap { rows[$0.key] }, added: stored.added.count,
             resumed: resumed, alreadySent: alreadySent)

@@ -27,7 +27,7 @@ public actor GenerationEngine {
     nonisolated let prices: PriceCatalogue
     /// The latest balance and its background refreshes.
     let balanceKeeper: BalanceKeeper
-    private var watcher: Task<Void, Never>?
+    var watcher: Task<Void, Never>?
     /// Downloads in flight in this process, by job id (one per job).
     var downloads: [String: Task<URL, any Error>] = [:]
     var started = false
@@ -105,22 +105,7 @@ public actor GenerationEngine {
         await scheduler.start()
         await balanceKeeper.refresh()
         await settler.start()
-        let store = store
-        let hub = hub
-        let scheduler = scheduler
-        let interval = configuration.storeWatchInterval
-        watcher = Task.detached {
-            var seen = (try? store.revision()) ?? 0
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(interval))
-                guard let now = try? store.revision() else { continue }
-                if now != seen {
-                    seen = now
-                    await scheduler.storeChanged()
-                    hub.emit(.storeChanged)
-                }
-            }
-        }
+        watcher = watchStore()
     }
 
     /// Stops polling and downloads, gives leases back, and closes the HTTP client if owned.

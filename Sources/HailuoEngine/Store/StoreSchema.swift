@@ -134,9 +134,47 @@ enum StoreSchema {
                     END;
                     """)
         }
+        migrator.registerMigration("v5-change-seq", migrate: addChangeSequence)
         return migrator
     }
 
     /// The name of the newest migration: a store that has not applied it is from an older hailuo.
-    static let latestMigration = "v4-batches"
+    static let latestMigration = "v5-change-seq"
+
+    /// Every job and group row carries the revision of its last change (`change_seq`), set by the
+    /// triggers that already count the revision, so a watcher reads only the rows past the revision
+    /// it last saw (`WHERE change_seq > ?`, indexed). Rows from before keep 0: they were seen.
+    /// Older hailuo binaries writing to the store go through the same triggers.
+    private static func addChangeSequence(_ db: Database) throws {
+        let jobColumns =
+            "generation_id, phase, provider_status, video_url, file_path, error_message, hidden, finished_at, "
+            + "cost_usd, settle_state, group_id, favourite"
+        let bump = "UPDATE store_meta SET value = value + 1 WHERE key = 'revision';"
+        func stamp(_ table: String) -> String {
+            "UPDATE \(table) SET change_seq = (SELECT value FROM store_meta WHERE key = 'revision') "
+                + "WHERE rowid = NEW.rowid;"
+        }
+        try db.execute(
+            sql: """
+                ALTER TABLE jobs ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE groups ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX IF NOT EXISTS jobs_change_seq ON jobs(change_seq);
+                CREATE INDEX IF NOT EXISTS groups_change_seq ON groups(change_seq);
+                DROP TRIGGER IF EXISTS jobs_revision_insert;
+                CREATE TRIGGER jobs_revision_insert AFTER INSERT ON jobs BEGIN
+                    \(bump) \(stamp("jobs"))
+                END;
+                DROP TRIGGER IF EXISTS jobs_revision_update;
+                CREATE TRIGGER jobs_revision_update AFTER UPDATE OF \(jobColumns) ON jobs BEGIN
+                    \(bump) \(stamp("jobs"))
+                END;
+                DROP TRIGGER IF EXISTS groups_revision_insert;
+                CREATE TRIGGER groups_revision_insert AFTER INSERT ON groups BEGIN
+                    \(bump) \(stamp("groups"))
+                END;
+                CREATE TRIGGER groups_revision_update AFTER UPDATE OF kind, name, source, total ON groups BEGIN
+                    \(bump) \(stamp("groups"))
+                END;
+                """)
+    }
 }

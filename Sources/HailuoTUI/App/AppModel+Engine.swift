@@ -8,7 +8,8 @@ extension AppModel {
         switch msg {
         case .jobsLoaded(let entries):
             jobs.reload(entries)
-        case .jobChanged(let entry): return jobChanged(entry)
+        case .jobChanged(let entry): return jobsChanged([entry])
+        case .jobsChanged(let entries): return jobsChanged(entries)
         case .historyLoaded(let jobID, let events):
             details.receive(JobHistory(jobID: jobID, events: events))
         case .connection(let state):
@@ -44,14 +45,18 @@ extension AppModel {
         return []
     }
 
-    /// A job changed: the table takes it, and a job that finished unseen is announced.
-    private mutating func jobChanged(_ entry: JobEntry) -> [Command] {
-        let wasRunning = jobs.latest(entry.id)?.job.phase.isRunning ?? false
-        let finishedNow = entry.job.phase == .completed || entry.job.phase == .failed
-        let seen = details.isOpen && jobs.selectedID == entry.id
-        jobs.receive(entry)
-        guard finishedNow, wasRunning, !seen else { return [] }
-        return [.notify(title: "hailuo: \(entry.job.phase.rawValue)", body: Self.noticeBody(entry.job))]
+    /// Jobs changed: the table takes them, and each job that finished unseen is announced.
+    private mutating func jobsChanged(_ entries: [JobEntry]) -> [Command] {
+        var notices: [Command] = []
+        for entry in entries {
+            let wasRunning = jobs.latest(entry.id)?.job.phase.isRunning ?? false
+            let finishedNow = entry.job.phase == .completed || entry.job.phase == .failed
+            let seen = details.isOpen && jobs.selectedID == entry.id
+            guard finishedNow, wasRunning, !seen else { continue }
+            notices.append(.notify(title: "hailuo: \(entry.job.phase.rawValue)", body: Self.noticeBody(entry.job)))
+        }
+        jobs.receive(entries)
+        return notices
     }
 
     static func noticeBody(_ job: Job) -> String {

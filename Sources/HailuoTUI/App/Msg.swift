@@ -26,7 +26,10 @@ public enum Msg: Sendable, Equatable {
     case tick(Date)
     /// A full list of jobs from the store (start, another process changed it, filter on hidden).
     case jobsLoaded([JobEntry])
+    /// A job changed or is new (this process's engine, or another process through the store).
     case jobChanged(JobEntry)
+    /// Several jobs changed at once (another process's burst): applied together, re-sorted once.
+    case jobsChanged([JobEntry])
     /// A job's status history, oldest first.
     case historyLoaded(jobID: String, [JobEvent])
     case connection(ConnectionState)

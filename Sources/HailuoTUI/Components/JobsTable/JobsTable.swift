@@ -80,14 +80,21 @@ public struct JobsTable: Sendable, Equatable {
     }
 
     /// A changed or new job (held while paused). A downloaded job's progress is done.
-    mutating func receive(_ entry: JobEntry) {
-        if entry.job.filePath != nil { downloads[entry.id] = nil }
+    mutating func receive(_ entry: JobEntry) { receive([entry]) }
+
+    /// Changed or new jobs, in order (held while paused): each applied as ``apply(_:)`` does, with at
+    /// most one re-sort for all of them. A downloaded job's progress is done.
+    mutating func receive(_ list: [JobEntry]) {
+        for entry in list where entry.job.filePath != nil { downloads[entry.id] = nil }
         if paused {
-            held.removeAll { $0.id == entry.id }
-            held.append(entry)
+            let ids = Set(list.map(\.id))
+            held.removeAll { ids.contains($0.id) }
+            held += list
             return
         }
-        apply(entry)
+        var moved = false
+        for entry in list where !applyInPlace(entry) { moved = true }
+        if moved { rebuild() }
     }
 
     /// A job this screen just submitted: shown at once, paused or not, and selected.
@@ -257,22 +264,22 @@ public struct JobsTable: Sendable, Equatable {
     /// same answer from the filters: a status word, a download, a new URL) only the counts are
     /// adjusted, so a status change costs the same with ten jobs or ten thousand.
     mutating func apply(_ entry: JobEntry) {
-        let old = entries.updateValue(entry, forKey: entry.id)
-        guard let old else {
-            rebuild()
-            return
-        }
+        if !applyInPlace(entry) { rebuild() }
+    }
+
+    /// Stores a changed or new job; adjusts the counts when the change moves nothing, else returns
+    /// `false`: the order and counts then need a ``rebuild()``.
+    private mutating func applyInPlace(_ entry: JobEntry) -> Bool {
+        guard let old = entries.updateValue(entry, forKey: entry.id) else { return false }
         spend.remove(old.job)
         spend.add(entry.job)
         let needle = textFilter.lowercased()
         guard admits(old.job, needle: needle) == admits(entry.job, needle: needle),
             SortKey(old.job, sort) == SortKey(entry.job, sort)
-        else {
-            rebuild()
-            return
-        }
+        else { return false }
         counts.remove(old.job)
         counts.add(entry.job)
+        return true
     }
 
     /// Whether `job` passes the hidden, status and text filters (`needle` lowercased).
