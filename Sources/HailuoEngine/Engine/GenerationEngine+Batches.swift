@@ -149,7 +149,7 @@ extension GenerationEngine {
             for await event in events {
                 switch event {
                 case .jobChanged(let job) where job.groupID == groupID: doorbell.ring()
-                case .storeChanged: doorbell.ring()
+                case .jobsChanged(let jobs) where jobs.contains(where: { $0.groupID == groupID }): doorbell.ring()
                 default: continue
                 }
             }
