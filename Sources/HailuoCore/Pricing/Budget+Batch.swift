@@ -14,17 +14,6 @@ extension Budget {
             return "per-job budget \(PriceQuote.dollars(cap)): \(over) of \(jobs) would cost more "
                 + "(the dearest \(PriceQuote.dollars(dearest)))"
         }
-        let periods: [(String, Double?, Double)] = [
-            ("daily", dailyUSD, ledger.spentToday), ("monthly", monthlyUSD, ledger.spentThisMonth),
-        ]
-        for (name, cap, spent) in periods {
-            guard let cap else { continue }
-            let sum = spent + ledger.pending + total
-            if sum > cap + Self.tolerance {
-                return "\(name) budget \(PriceQuote.dollars(cap)): spent \(PriceQuote.dollars(spent)) + pending "
-                    + "\(PriceQuote.dollars(ledger.pending)) + \(batch) = \(PriceQuote.dollars(sum))"
-            }
-        }
-        return nil
+        return periodRefusal(adding: total, described: batch, ledger: ledger)
     }
 }

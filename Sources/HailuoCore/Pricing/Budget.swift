@@ -34,15 +34,21 @@ public struct Budget: Sendable, Equatable, CustomStringConvertible {
         if let cap = perJobUSD, thisJob > cap + Self.tolerance {
             return "per-job budget \(PriceQuote.dollars(cap)): \(job) is over it"
         }
+        return periodRefusal(adding: thisJob, described: job, ledger: ledger)
+    }
+
+    /// The sentence refusing `amount` (worded `described`) on top of the ledger when it would pass
+    /// the daily or the monthly cap, the daily one first; `nil` when it fits both.
+    func periodRefusal(adding amount: Double, described: String, ledger: BudgetLedger) -> String? {
         let periods: [(String, Double?, Double)] = [
             ("daily", dailyUSD, ledger.spentToday), ("monthly", monthlyUSD, ledger.spentThisMonth),
         ]
         for (name, cap, spent) in periods {
             guard let cap else { continue }
-            let total = spent + ledger.pending + thisJob
+            let total = spent + ledger.pending + amount
             if total > cap + Self.tolerance {
                 return "\(name) budget \(PriceQuote.dollars(cap)): spent \(PriceQuote.dollars(spent)) + pending "
-                    + "\(PriceQuote.dollars(ledger.pending)) + \(job) = \(PriceQuote.dollars(total))"
+                    + "\(PriceQuote.dollars(ledger.pending)) + \(described) = \(PriceQuote.dollars(total))"
             }
         }
         return nil
