@@ -71,8 +71,22 @@ enum ClipFixtures {
         return [UInt8](bytes)
     }
 
-    /// Whether process `pid` is gone (or only a zombie waiting for its parent to collect it).
-    static func isGone(_ pid: Int32) -> Bool {
+    /// Whether process `pid` is gone (or only a zombie waiting for its parent to collect it) within `patience`.
+    ///
+    /// A process sent SIGKILL dies when the kernel next schedules it, not at the instant `kill` returns: a
+    /// grandchild left to init can still be running for a moment on a loaded machine. So this looks again
+    /// until it is gone or `patience` runs out; a process that lives on fails it.
+    static func isGone(_ pid: Int32, patience: Duration = .seconds(10)) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + patience
+        while true {
+            if isGoneNow(pid) { return true }
+            if clock.now >= deadline { return false }
+            usleep(20_000)
+        }
+    }
+
+    private static func isGoneNow(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
             return kill(pid, 0) != 0
         }
