@@ -51,6 +51,9 @@ enum CreateValidation {
             let received = body?.typeName ?? "invalid JSON"
             return .failure(ValidationFailure(lines: ["Expected object, received \(received)"]))
         }
+        if family == .unified, case .string(let name)? = object["model"], let schema = SchemaModel.named(name) {
+            return schema.validate(object)
+        }
         var lines: [String] = []
         let model = checkModel(object["model"], into: &lines)
         let prompt = checkPrompt(object["prompt"], into: &lines)

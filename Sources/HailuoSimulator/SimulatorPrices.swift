@@ -8,6 +8,7 @@
 /// | `minimax/hailuo-2.3-fast` | variants: 768P 6 s $0.1995, 768P 10 s $0.336, 1080P 6 s $0.3465 per request |
 /// | `video-01`, `video-01-live2d` | fixed: $0.45 per request |
 /// | `minimax/h3` | fixed: $0.05 per second of clip |
+/// | `minimax/h3-max` | fixed: $0.04 per second of clip (the simulator's own figure) |
 public enum SimulatorPrices {
     /// Credits in one USD.
     public static let creditsPerUSD = 2_000_000
@@ -51,6 +52,9 @@ public enum SimulatorPrices {
         SimulatorCatalogueModel(
             id: "minimax/h3", aliases: ["h3"], name: "MiniMax H3",
             pricing: .fixed([SimulatorRate(price: 0.05, unit: "second")])),
+        SimulatorCatalogueModel(
+            id: "minimax/h3-max", aliases: ["h3-max"], name: "MiniMax H3 Max",
+            pricing: .fixed([SimulatorRate(price: 0.04, unit: "second")])),
     ]
 
     /// The default list price in USD of one clip of `model` (an id or an alias) at `resolution` and

@@ -11,6 +11,7 @@ struct ModelCatalogTests {
         #expect(
             ids == [
                 "minimax/hailuo-02", "video-01", "video-01-live2d", "minimax/hailuo-2.3", "minimax/hailuo-2.3-fast",
+                "minimax/h3", "minimax/h3-max",
             ])
         #expect(ModelCatalog.model("nope") == nil)
         #expect(ModelCatalog.model("MINIMAX/HAILUO-02") == nil)
@@ -33,7 +34,11 @@ struct ModelCatalogTests {
         #expect(m.allowedDurations(for: .p1080) == [6])
         #expect(m.allowedResolutions(for: 6) == [.p768, .p1080])
         #expect(m.allowedResolutions(for: 10) == [.p768])
-        #expect(m.fields == Set(VideoModel.RequestField.allCases))
+        #expect(
+            m.fields
+                == Set(VideoModel.RequestField.allCases).subtracting([
+                    .ratio, .referenceImages, .referenceVideos, .referenceAudio,
+                ]))
         #expect(m.fieldName(.firstFrame, family: .vendor) == "first_frame_image")
         #expect(m.fieldName(.firstFrame, family: .unified) == "image_url")
         #expect(m.fieldName(.promptOptimizer, family: .vendor) == "prompt_optimizer")
@@ -66,10 +71,16 @@ struct ModelCatalogTests {
         }
     }
 
-    @Test func typicalGenerationTimesArePerClipDuration() {
+    @Test func typicalGenerationTimesArePerModelAndClipDuration() {
+        let sixSecond: [ModelID: ClosedRange<Int>] = [
+            "minimax/hailuo-02": 240...300, "video-01": 240...300, "video-01-live2d": 240...300,
+            "minimax/hailuo-2.3": 75...105, "minimax/hailuo-2.3-fast": 50...70,
+            "minimax/h3": 240...300, "minimax/h3-max": 240...300,
+        ]
         for row in ModelCatalog.all {
-            #expect(row.typicalGenerationTime(forClip: 6) == 240...300, "\(row.id)")
+            #expect(row.typicalGenerationTime(forClip: 6) == sixSecond[row.id], "\(row.id)")
             #expect(!row.summary.isEmpty)
+            #expect(!row.timesSource.isEmpty)
         }
         let m = ModelCatalog.defaultModel
         #expect(m.typicalGenerationTime(forClip: 10) == 480...540)

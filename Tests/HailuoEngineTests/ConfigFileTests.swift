@@ -161,7 +161,7 @@ struct ConfigFileTests {
     }
 
     @Test(arguments: [
-        ("[defaults]\nresolution = \"4K\"", "defaults.resolution must be one of 768P, 1080P, got \"4K\"."),
+        ("[defaults]\nresolution = \"4K\"", "defaults.resolution must be one of 480P, 768P, 1080P, 2K, got \"4K\"."),
         ("[notify]\non_finish = \"popup\"", "notify.on_finish must be one of bell, osc9, osc777, none, got \"popup\"."),
         (
             "[profiles.default]\nfamily = \"legacy\"",

@@ -115,14 +115,22 @@ struct StoreWatchTests {
         let pool = try DatabasePool(path: url.path)
         try StoreSchema.migrator.migrate(pool, upTo: "v4-batches")
         let old = Job.fixture(id: "old00001", prompt: "an old boat")
+        // As a v4 hailuo wrote it: the columns of that day only.
         try pool.write { db in
-            try JobStore.insertRow(db, old, leaseOwner: nil, leaseSeconds: 0, note: nil)
+            try db.execute(
+                sql: """
+                    INSERT INTO jobs (id, phase, model, prompt, prompt_optimizer, duration, resolution, family,
+                        base_url, profile, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, 1, 6, '768P', 'vendor', 'http://127.0.0.1', 'default', 0, 0)
+                    """,
+                arguments: [old.id, old.phase.rawValue, old.parameters.model.rawValue, old.parameters.prompt])
         }
         try pool.close()
         let store = try JobStore(url: url)
         let kept = try #require(try store.job(id: "old00001"))
         #expect(kept.parameters.prompt == "an old boat")
         #expect(kept.phase == old.phase)
+        #expect(kept.parameters.ratio == nil && !kept.parameters.hasReferences)
         let watch = try store.watch()
         #expect(try watch.changes() == nil, "rows from before the migration count as seen")
         let other = try JobStore(url: url)

@@ -69,17 +69,62 @@ extension BadInputCase {
     ]
 
     /// Parameter cases the model table decides.
-    static let parameters: [BadInputCase] = [
+    static let parameters: [BadInputCase] =
+        [
+            BadInputCase(
+                name: "duration 7", expected: .refused(mentions: ["duration", "7 s"]), summary: "refused: 6 or 10"
+            ) { box in Invocation(box.submit(["--duration", "7"])) },
+            BadInputCase(
+                name: "unknown model", expected: .refused(mentions: ["unknown model", "minimax/hailuo-02"]),
+                summary: "refused: lists the known models"
+            ) { box in Invocation(box.submit(["--model", "minimax/hailuo-99"])) },
+            BadInputCase(
+                name: "resolution 720P", expected: .refused(mentions: ["720P", "768P", "2K"]), summary: "refused: usage"
+            ) { box in Invocation(box.submit(["--resolution", "720P"])) },
+        ] + h3
+
+    private static func refs(_ flag: String, _ count: Int, _ stem: String) -> [String] {
+        (0..<count).flatMap { [flag, "https://example.com/\(stem)\($0)"] }
+    }
+
+    /// H3's rules at their boundaries, through the CLI: refused before anything is sent, or sent
+    /// (to the unified endpoint, whatever the configured family).
+    static let h3: [BadInputCase] = [
         BadInputCase(
-            name: "duration 7", expected: .refused(mentions: ["duration", "7 s"]), summary: "refused: 6 or 10"
-        ) { box in Invocation(box.submit(["--duration", "7"])) },
+            name: "H3 audio as the only reference",
+            expected: .refused(mentions: ["reference audio", "only reference"]),
+            summary: "refused: add an image or video"
+        ) { box in
+            Invocation(box.submit(["--model", "minimax/h3", "--reference-audio", "https://example.com/voice.mp3"]))
+        },
         BadInputCase(
-            name: "unknown model", expected: .refused(mentions: ["unknown model", "minimax/hailuo-02"]),
-            summary: "refused: lists the known models"
-        ) { box in Invocation(box.submit(["--model", "minimax/hailuo-99"])) },
+            name: "H3 with 10 reference images",
+            expected: .refused(mentions: ["reference images", "at most 9", "got 10"]), summary: "refused: 9 at most"
+        ) { box in Invocation(box.submit(["--model", "minimax/h3"] + refs("--reference-image", 10, "i"))) },
         BadInputCase(
-            name: "resolution 720P", expected: .refused(mentions: ["768P or 1080P"]), summary: "refused: usage"
-        ) { box in Invocation(box.submit(["--resolution", "720P"])) },
+            name: "H3 with 9 reference images and 15 s", expected: .accepted(), summary: "accepted (unified endpoint)"
+        ) { box in
+            Invocation(box.submit(["--model", "minimax/h3", "--duration", "15"] + refs("--reference-image", 9, "i")))
+        },
+        BadInputCase(
+            name: "H3 duration 16", expected: .refused(mentions: ["duration", "4 to 15 s", "16 s"]),
+            summary: "refused: 4 to 15 s"
+        ) { box in Invocation(box.submit(["--model", "minimax/h3", "--duration", "16"])) },
+        BadInputCase(
+            name: "H3 duration 3", expected: .refused(mentions: ["duration", "4 to 15 s", "3 s"]),
+            summary: "refused: 4 to 15 s"
+        ) { box in Invocation(box.submit(["--model", "minimax/h3", "--duration", "3"])) },
+        BadInputCase(
+            name: "H3 adaptive with no image", expected: .refused(mentions: ["ratio", "adaptive", "16:9"]),
+            summary: "refused: nothing to adapt to"
+        ) { box in Invocation(box.submit(["--model", "minimax/h3", "--ratio", "adaptive"])) },
+        BadInputCase(
+            name: "ratio 2:1", expected: .refused(mentions: ["--ratio", "2:1", "9:16"]), summary: "refused: usage"
+        ) { box in Invocation(box.submit(["--model", "minimax/h3", "--ratio", "2:1"])) },
+        BadInputCase(
+            name: "a ratio for Hailuo-02", expected: .refused(mentions: ["ratio", "takes no ratio"]),
+            summary: "refused: H3 only"
+        ) { box in Invocation(box.submit(["--ratio", "16:9"])) },
     ]
 
     private static func config(

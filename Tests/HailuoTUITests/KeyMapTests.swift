@@ -112,7 +112,7 @@ struct KeyMapTests {
 
     @Test("the help overlay shows every binding's line")
     func helpOverlayShowsEveryBinding() {
-        var model = UpdateSupport.model(size: Size(width: 200, height: 90))
+        var model = UpdateSupport.model(size: Size(width: 200, height: 140))
         model.press(.function(1))
         let screen = model.view().text
         for binding in KeyMap.bindings {

@@ -26,8 +26,16 @@ public struct VideoModel: Sendable, Hashable {
         case lastFrame
         /// `duration` (seconds).
         case duration
-        /// `resolution` (`768P`, `1080P`).
+        /// `resolution` (`768P`, `1080P`, `2K`, `480p`).
         case resolution
+        /// `ratio` (`adaptive`, `16:9`, ...).
+        case ratio
+        /// `reference_image_urls`.
+        case referenceImages
+        /// `video_urls`.
+        case referenceVideos
+        /// `audio_urls`.
+        case referenceAudio
     }
 
     /// Model id as the provider spells it (for example `minimax/hailuo-02`).
@@ -56,6 +64,20 @@ public struct VideoModel: Sendable, Hashable {
     /// The provider's typical generation time in seconds, per clip duration in seconds.
     /// The scheduler uses it before it has history of its own.
     public let typicalGenerationSeconds: [Int: ClosedRange<Int>]
+    /// Where the typical times come from, in words (`the provider's docs: ...`, `no figure yet`).
+    public let timesSource: String
+    /// The endpoint families that serve the model (H3 is on the unified endpoint only).
+    public let families: Set<EndpointFamily>
+    /// The prompt limit in UTF-16 code units.
+    public let maxPromptLength: Int
+    /// The clip length the provider picks when none is sent, and the composer's first choice.
+    public let defaultDuration: Int
+    /// How the wire spells a resolution when it differs from its hailuo name (H3 Max: `768p`).
+    public let wireResolutions: [Resolution: String]
+    /// The `ratio` values the model takes, in menu order; empty when it takes none.
+    public let ratios: [AspectRatio]
+    /// The reference inputs the model takes; `nil` when it takes none.
+    public let references: ReferenceLimits?
 
     /// Creates a row of the catalog.
     public init(
@@ -70,7 +92,14 @@ public struct VideoModel: Sendable, Hashable {
         takesResolution: Bool = true,
         resolutions: [Resolution],
         durationLimits: [Resolution: [Int]] = [:],
-        typicalGenerationSeconds: [Int: ClosedRange<Int>]
+        typicalGenerationSeconds: [Int: ClosedRange<Int>],
+        timesSource: String = "",
+        families: Set<EndpointFamily> = Set(EndpointFamily.allCases),
+        maxPromptLength: Int = 2000,
+        defaultDuration: Int? = nil,
+        wireResolutions: [Resolution: String] = [:],
+        ratios: [AspectRatio] = [],
+        references: ReferenceLimits? = nil
     ) {
         self.id = id
         self.summary = summary
@@ -84,6 +113,13 @@ public struct VideoModel: Sendable, Hashable {
         self.resolutions = resolutions
         self.durationLimits = durationLimits
         self.typicalGenerationSeconds = typicalGenerationSeconds
+        self.timesSource = timesSource
+        self.families = families
+        self.maxPromptLength = maxPromptLength
+        self.defaultDuration = defaultDuration ?? durations.min() ?? 6
+        self.wireResolutions = wireResolutions
+        self.ratios = ratios
+        self.references = references
     }
 
     /// The request fields this model takes (images included when optional or required).
@@ -94,7 +130,51 @@ public struct VideoModel: Sendable, Hashable {
         if lastFrame != .notAccepted { set.insert(.lastFrame) }
         if takesDuration { set.insert(.duration) }
         if takesResolution { set.insert(.resolution) }
+        if !ratios.isEmpty { set.insert(.ratio) }
+        if let references {
+            if references.images > 0 { set.insert(.referenceImages) }
+            if references.videos > 0 { set.insert(.referenceVideos) }
+            if references.audio > 0 { set.insert(.referenceAudio) }
+        }
         return set
+    }
+
+    /// Whether the clip length is a range of whole seconds (a stepper on the screen) rather than a
+    /// few choices (a toggle).
+    public var durationIsRange: Bool { takesDuration && durations.count > 2 }
+
+    /// `4 to 15 s` for a range, `6 or 10 s` for choices.
+    public var durationsInWords: String {
+        guard durationIsRange, let low = durations.first, let high = durations.last else {
+            let names = durations.map(String.init)
+            guard names.count > 1 else { return (names.first ?? "") + " s" }
+            return names.dropLast().joined(separator: ", ") + " or " + names[names.count - 1] + " s"
+        }
+        return "\(low) to \(high) s"
+    }
+
+    /// The endpoint family a request for this model goes to: `preferred` when the model is served
+    /// there, else the one family that serves it.
+    public func family(preferring preferred: EndpointFamily) -> EndpointFamily {
+        families.contains(preferred) ? preferred : (families.sorted { $0.rawValue < $1.rawValue }.first ?? preferred)
+    }
+
+    /// How the wire spells `resolution` for this model.
+    public func wireName(_ resolution: Resolution) -> String {
+        wireResolutions[resolution] ?? resolution.rawValue
+    }
+
+    /// Whether the model takes references of `kind`.
+    public func takesReferences(_ kind: ReferenceKind) -> Bool { referenceLimit(kind) > 0 }
+
+    /// The most references of `kind` the model takes (0 when none).
+    public func referenceLimit(_ kind: ReferenceKind) -> Int {
+        guard let references else { return 0 }
+        switch kind {
+        case .image: return references.images
+        case .video: return references.videos
+        case .audio: return references.audio
+        }
     }
 
     /// Whether the model takes `field`.
@@ -142,6 +222,10 @@ public struct VideoModel: Sendable, Hashable {
         case .lastFrame: return "last_image_url"
         case .duration: return "duration"
         case .resolution: return "resolution"
+        case .ratio: return "ratio"
+        case .referenceImages: return ReferenceKind.image.fieldName
+        case .referenceVideos: return ReferenceKind.video.fieldName
+        case .referenceAudio: return ReferenceKind.audio.fieldName
         }
     }
 }

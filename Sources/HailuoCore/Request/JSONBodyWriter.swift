@@ -35,6 +35,31 @@ struct JSONBodyWriter {
         current = [UInt8(ascii: "\"")]
     }
 
+    /// One item of an array of strings: text, or an image file written as a data URL.
+    enum ArrayItem {
+        case string(String)
+        case image(OpenImageFile)
+    }
+
+    /// `"key":[...]`: strings as they are, files as data URLs of their MIME type (filled later).
+    mutating func array(_ key: String, _ items: [ArrayItem]) {
+        startField(key)
+        current.append(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { current.append(UInt8(ascii: ",")) }
+            switch item {
+            case .string(let text):
+                Self.appendString(text, to: &current)
+            case .image(let file):
+                current += Array("\"data:\(file.image.mimeType);base64,".utf8)
+                parts.append(.bytes(current))
+                parts.append(.image(file))
+                current = [UInt8(ascii: "\"")]
+            }
+        }
+        current.append(UInt8(ascii: "]"))
+    }
+
     /// Closes the object and returns the parts.
     mutating func finish() -> [Part] {
         current.append(UInt8(ascii: "}"))

@@ -8,20 +8,25 @@ public enum RequestBuilder {
         var issues = Validator.issues(for: parameters)
         if let model = ModelCatalog.model(parameters.model) {
             _ = openImages(parameters, model: model, home: home, issues: &issues)
+            _ = openReferenceImages(parameters, model: model, home: home, issues: &issues)
         }
         return ordered(issues)
     }
 
-    /// Validates `parameters` (all issues, images included) and writes the request body.
+    /// Validates `parameters` (all issues, images included) and writes the request body for
+    /// `family`, or for the one family that serves the model when `family` does not (H3 is on the
+    /// unified endpoint only): ``PreparedRequest/family`` says which.
     ///
     /// Local images are read once, in chunks, hashed and base64-encoded in the same pass into a
     /// body allocated at its exact size; the file must not change size while it is read.
     public static func prepare(
-        _ parameters: GenerationParameters, family: EndpointFamily, home: String? = nil
+        _ parameters: GenerationParameters, family preferred: EndpointFamily, home: String? = nil
     ) throws(ValidationError) -> PreparedRequest {
         var issues = Validator.issues(for: parameters)
         guard let model = ModelCatalog.model(parameters.model) else { throw ValidationError(issues: ordered(issues)) }
+        let family = model.family(preferring: preferred)
         let images = openImages(parameters, model: model, home: home, issues: &issues)
+        let references = openReferenceImages(parameters, model: model, home: home, issues: &issues)
         guard issues.isEmpty else { throw ValidationError(issues: ordered(issues)) }
 
         var writer = JSONBodyWriter()
@@ -37,11 +42,30 @@ public enum RequestBuilder {
             }
         }
         if let key = name(.duration) { writer.int(key, parameters.duration) }
-        if let key = name(.resolution) { writer.string(key, parameters.resolution.rawValue) }
+        if let key = name(.resolution) { writer.string(key, model.wireName(parameters.resolution)) }
+        if let key = name(.ratio), let ratio = parameters.ratio { writer.string(key, ratio.rawValue) }
+        if let key = name(.referenceImages), !references.isEmpty {
+            writer.array(
+                key,
+                references.map { slot in
+                    switch slot {
+                    case .remote(let url): .string(url)
+                    case .local(let file): .image(file)
+                    }
+                })
+        }
+        for (field, kind) in [
+            (VideoModel.RequestField.referenceVideos, ReferenceKind.video), (.referenceAudio, .audio),
+        ] {
+            let given = parameters.references(kind).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            guard let key = name(field), !given.isEmpty else { continue }
+            writer.array(key, given.map { .string($0) })
+        }
 
         let (body, hashes, failure) = assemble(writer.finish())
         if let (file, problem) = failure {
-            let field: ValidationIssue.Field = images.first?.file === file ? .firstFrame : .lastFrame
+            let field: ValidationIssue.Field =
+                images.first?.file === file ? .firstFrame : images.last?.file === file ? .lastFrame : .referenceImages
             throw ValidationError(issues: [problem.issue(for: field)])
         }
         return PreparedRequest(
@@ -85,6 +109,28 @@ public enum RequestBuilder {
         let first = slot(p.firstFrame, .firstFrame, model.firstFrame)
         let last = slot(p.lastFrame, .lastFrame, model.lastFrame)
         return (first, last)
+    }
+
+    /// Classifies and preflights the reference images the validator did not already refuse.
+    static func openReferenceImages(
+        _ p: GenerationParameters, model: VideoModel, home: String?, issues: inout [ValidationIssue]
+    ) -> [ImageSlot] {
+        guard model.takesReferences(.image), !issues.contains(where: { $0.field == .referenceImages }) else {
+            return []
+        }
+        var slots: [ImageSlot] = []
+        for reference in p.referenceImages {
+            do throws(ImageProblem) {
+                switch try ImageReference.classify(reference) {
+                case .remote(let url): slots.append(.remote(url))
+                case .local(let typed): slots.append(.local(try ImagePreflight.open(typed, home: home)))
+                }
+            } catch {
+                issues.append(error.issue(for: .referenceImages))
+                return []
+            }
+        }
+        return slots
     }
 
     private static func prepared(_ slot: ImageSlot, reference: String, hashes: [ObjectIdentifier: String])

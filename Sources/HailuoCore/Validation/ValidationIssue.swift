@@ -20,6 +20,23 @@ public struct ValidationIssue: Sendable, Equatable, Hashable, CustomStringConver
         case firstFrame
         /// ``GenerationParameters/lastFrame``.
         case lastFrame
+        /// ``GenerationParameters/ratio``.
+        case ratio
+        /// ``GenerationParameters/referenceImages``.
+        case referenceImages
+        /// ``GenerationParameters/referenceVideos``.
+        case referenceVideos
+        /// ``GenerationParameters/referenceAudio``.
+        case referenceAudio
+
+        /// The field of references of `kind`.
+        public static func references(_ kind: ReferenceKind) -> Field {
+            switch kind {
+            case .image: .referenceImages
+            case .video: .referenceVideos
+            case .audio: .referenceAudio
+            }
+        }
 
         /// The field's name in messages (`first frame`, `prompt`, ...).
         public var label: String {
@@ -31,6 +48,10 @@ public struct ValidationIssue: Sendable, Equatable, Hashable, CustomStringConver
             case .resolution: "resolution"
             case .firstFrame: "first frame"
             case .lastFrame: "last frame"
+            case .ratio: "ratio"
+            case .referenceImages: "reference images"
+            case .referenceVideos: "reference videos"
+            case .referenceAudio: "reference audio"
             }
         }
     }

@@ -9,7 +9,7 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable {
     case empty
     /// The prompt holds only whitespace.
     case blank
-    /// The prompt is longer than ``Validator/maxPromptLength``.
+    /// The prompt is longer than the model's ``VideoModel/maxPromptLength``.
     case maxLength = "max-length"
     /// The prompt holds a control character other than a newline or a tab.
     case controlCharacter = "control-character"
@@ -19,6 +19,16 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable {
     case allowedValues = "allowed-values"
     /// The resolution allows only some durations (1080P: 6 s).
     case resolutionLimit = "resolution-limit"
+    /// A value outside the model's range (an H3 duration of 16 s).
+    case range
+    /// `adaptive` with nothing to adapt to (no image, no reference).
+    case adaptiveWithoutInput = "adaptive-without-input"
+    /// More items than the model takes (10 reference images).
+    case tooMany = "too-many"
+    /// Audio references with no image or video reference beside them.
+    case audioAlone = "audio-alone"
+    /// The model is not served on the configured endpoint family (kept for scripts; hailuo routes instead).
+    case endpoint
 
     // MARK: Images
 

@@ -2,8 +2,14 @@
 /// sent. Pure: no file or network access (image references are checked for syntax only;
 /// ``ImagePreflight`` looks at the files).
 public enum Validator {
-    /// The provider's prompt limit, in UTF-16 code units (as its validator counts).
+    /// The Hailuo models' prompt limit, in UTF-16 code units (as the provider's validator counts).
+    /// Other models have their own: ``maxPromptLength(for:)``.
     public static let maxPromptLength = 2000
+
+    /// The prompt limit of `model` (the Hailuo limit for a model the table does not know).
+    public static func maxPromptLength(for model: ModelID) -> Int {
+        ModelCatalog.model(model)?.maxPromptLength ?? maxPromptLength
+    }
 
     /// Every issue with `parameters`, in field order; empty when they can be sent.
     public static func issues(for parameters: GenerationParameters) -> [ValidationIssue] {
@@ -12,13 +18,17 @@ public enum Validator {
         if model == nil {
             issues.append(unknownModel(parameters.model))
         }
-        issues += promptIssues(parameters.prompt)
+        issues += promptIssues(parameters.prompt, limit: model?.maxPromptLength ?? maxPromptLength)
         if let model {
             issues += durationIssues(parameters, model)
             issues += resolutionIssues(parameters, model)
         }
         issues += imageIssues(parameters.firstFrame, field: .firstFrame, rule: model?.firstFrame, model: model)
         issues += imageIssues(parameters.lastFrame, field: .lastFrame, rule: model?.lastFrame, model: model)
+        if let model {
+            issues += ratioIssues(parameters, model)
+            issues += referenceIssues(parameters, model)
+        }
         return issues
     }
 
@@ -40,7 +50,7 @@ public enum Validator {
 
     /// Not empty, not blank, at most ``maxPromptLength`` UTF-16 units, no control characters
     /// other than newline (LF or CR LF) and tab.
-    public static func promptIssues(_ prompt: String) -> [ValidationIssue] {
+    public static func promptIssues(_ prompt: String, limit: Int = maxPromptLength) -> [ValidationIssue] {
         let shown = InertText.render(prompt, limit: 40)
         guard !prompt.isEmpty else {
             return [ValidationIssue(field: .prompt, rule: .empty, value: "", message: "prompt: must not be empty")]
@@ -55,11 +65,11 @@ public enum Validator {
         }
         var issues: [ValidationIssue] = []
         let units = prompt.utf16.count
-        if units > maxPromptLength {
+        if units > limit {
             issues.append(
                 ValidationIssue(
                     field: .prompt, rule: .maxLength, value: "\(units)",
-                    message: "prompt: at most \(maxPromptLength) characters (UTF-16 units); this one has \(units)"))
+                    message: "prompt: at most \(limit) characters (UTF-16 units); this one has \(units)"))
         }
         if let (position, scalar, others) = firstControlCharacter(prompt) {
             let more = others > 0 ? " (and \(others) more)" : ""
@@ -97,6 +107,15 @@ public enum Validator {
                 ValidationIssue(
                     field: .duration, rule: .fixed, value: value,
                     message: "duration: \(model.id) makes \(fixed) s clips and takes no duration choice (got \(value))")
+            ]
+        }
+        if model.durationIsRange, let low = model.durations.first, let high = model.durations.last,
+            !model.durations.contains(p.duration)
+        {
+            return [
+                ValidationIssue(
+                    field: .duration, rule: .range, value: value,
+                    message: "duration: \(model.id) makes clips of \(low) to \(high) s (got \(value))")
             ]
         }
         guard model.durations.contains(p.duration) else {

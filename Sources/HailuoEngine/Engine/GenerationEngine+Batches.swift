@@ -285,7 +285,7 @@ extension GenerationEngine {
         return Job(
             id: id, phase: .waiting, parameters: row.parameters, firstFramePath: row.firstFramePath,
             firstFrameSHA256: row.firstFrameSHA256, lastFramePath: row.lastFramePath,
-            lastFrameSHA256: row.lastFrameSHA256, family: configuration.endpoint.family,
+            lastFrameSHA256: row.lastFrameSHA256, family: family(for: row.parameters.model),
             baseURL: configuration.endpoint.baseURL, profile: configuration.profile, createdAt: now, updatedAt: now,
             clientRequestID: ClientRequestID.validated(id), estimatedUSD: row.quote.usd)
     }

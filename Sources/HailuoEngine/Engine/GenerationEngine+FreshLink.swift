@@ -14,7 +14,7 @@ extension GenerationEngine {
         try? store.countPoll(job.id)
         let result: PollResult
         do {
-            result = try await client.poll(generationID: generationID)
+            result = try await client.poll(generationID: generationID, model: job.parameters.model)
         } catch {
             throw EngineError("\(expired.description) Asking the provider for a fresh link failed: \(error).")
         }

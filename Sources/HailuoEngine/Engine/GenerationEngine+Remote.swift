@@ -45,7 +45,7 @@ extension GenerationEngine {
             let job = Job(
                 id: LocalID.make(), generationID: item.inferenceID, phase: .pending, providerStatus: "queued",
                 parameters: GenerationParameters(model: ModelID(rawValue: item.model), prompt: item.placeholderPrompt),
-                family: configuration.endpoint.family, baseURL: configuration.endpoint.baseURL,
+                family: family(for: ModelID(rawValue: item.model)), baseURL: configuration.endpoint.baseURL,
                 profile: configuration.profile, createdAt: item.created, updatedAt: Date(), submittedAt: item.created,
                 inferenceID: item.inferenceID, costUSD: item.costUSD)
             let note = "imported from the provider's request logs (origin \(item.origin))"

@@ -26,7 +26,7 @@ extension GenerationEngine {
             id: id, phase: .submitting, parameters: parameters,
             firstFramePath: prepared.firstFrame?.path, firstFrameSHA256: prepared.firstFrame?.sha256,
             lastFramePath: prepared.lastFrame?.path, lastFrameSHA256: prepared.lastFrame?.sha256,
-            family: configuration.endpoint.family, baseURL: configuration.endpoint.baseURL,
+            family: prepared.family, baseURL: configuration.endpoint.baseURL,
             profile: configuration.profile, createdAt: now, updatedAt: now,
             clientRequestID: ClientRequestID.validated(id), groupID: groupID)
         try await insertWithinBudget(&job)
@@ -190,5 +190,14 @@ extension GenerationEngine {
         } catch {
             throw .invalid(error)
         }
+    }
+}
+
+extension GenerationEngine {
+    /// The endpoint family `model`'s requests and polls use: the configured one when it serves the
+    /// model, else the one that does (H3 is on the unified endpoint only).
+    nonisolated func family(for model: ModelID) -> EndpointFamily {
+        let preferred = configuration.endpoint.family
+        return ModelCatalog.model(model)?.family(preferring: preferred) ?? preferred
     }
 }

@@ -101,8 +101,12 @@ public struct APIClient: Sendable {
 
     /// Reads a generation's status. Retries 5xx and network errors a bounded number of times;
     /// a 429 is thrown at once so the scheduler can pause every job, not just this one.
-    public func poll(generationID: String) async throws(APIError) -> PollResult {
-        let path = endpoint.family.generationPath + "?generation_id=" + Self.percentEncoded(generationID)
+    ///
+    /// - Parameter model: the job's model; a model the configured family does not serve (H3) is
+    ///   read from the family that does.
+    public func poll(generationID: String, model: ModelID? = nil) async throws(APIError) -> PollResult {
+        let family = model.flatMap(ModelCatalog.model)?.family(preferring: endpoint.family) ?? endpoint.family
+        let path = family.generationPath + "?generation_id=" + Self.percentEncoded(generationID)
         var attempt = 1
         while true {
             let error: APIError

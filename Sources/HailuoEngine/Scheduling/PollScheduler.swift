@@ -209,7 +209,7 @@ actor PollScheduler {
         // The request starts first and is counted while it is on its way: a store write between
         // taking the rate slot and sending would let one request leave late and bunch up with the
         // next one, and a count after the answer would miss a poll cut short by a quit.
-        async let answer = Self.answer(client, generationID)
+        async let answer = Self.answer(client, generationID, job.parameters.model)
         try? store.countPoll(job.id)
         switch await answer {
         case .success(let result):
@@ -220,9 +220,11 @@ actor PollScheduler {
         }
     }
 
-    private static func answer(_ client: APIClient, _ generationID: String) async -> Result<PollResult, APIError> {
+    private static func answer(_ client: APIClient, _ generationID: String, _ model: ModelID) async -> Result<
+        PollResult, APIError
+    > {
         do throws(APIError) {
-            return .success(try await client.poll(generationID: generationID))
+            return .success(try await client.poll(generationID: generationID, model: model))
         } catch {
             return .failure(error)
         }

@@ -12,6 +12,7 @@ enum JobRow {
         "updated_at", "submitted_at", "finished_at", "video_url", "video_url_expires_at", "file_path",
         "downloaded_at", "error_message", "error_request_id", "usage_json", "hidden", "client_request_id",
         "inference_id", "estimated_usd", "cost_usd", "settle_state", "settle_checked_at", "group_id", "favourite",
+        "ratio", "references_json",
     ]
 
     static let selectList = columns.joined(separator: ", ")
@@ -29,6 +30,7 @@ enum JobRow {
             job.downloadedAt?.timeIntervalSince1970, job.errorMessage, job.errorRequestID,
             job.usageJSON, job.hidden, job.clientRequestID, job.inferenceID, job.estimatedUSD, job.costUSD,
             job.settleState?.rawValue, job.settleCheckedAt?.timeIntervalSince1970, job.groupID, job.favourite,
+            p.ratio?.rawValue, ReferenceColumn.encode(p),
         ]
     }
 
@@ -39,9 +41,11 @@ enum JobRow {
         func date(_ index: Int) -> Date? {
             (row[index] as Double?).map(Date.init(timeIntervalSince1970:))
         }
-        let parameters = GenerationParameters(
+        var parameters = GenerationParameters(
             model: ModelID(rawValue: row[4]), prompt: row[5], promptOptimizer: row[6], duration: row[7],
-            resolution: Resolution(rawValue: row[8] as String) ?? .p768, firstFrame: row[9], lastFrame: row[10])
+            resolution: Resolution(rawValue: row[8] as String) ?? .p768, firstFrame: row[9], lastFrame: row[10],
+            ratio: (row[38] as String?).flatMap(AspectRatio.init(rawValue:)))
+        ReferenceColumn.decode(row[39], into: &parameters)
         return Job(
             id: row[0], generationID: row[1], phase: JobPhase(rawValue: row[2] as String) ?? .failed,
             providerStatus: row[3], parameters: parameters,
@@ -55,5 +59,29 @@ enum JobRow {
             estimatedUSD: row[32], costUSD: row[33],
             settleState: (row[34] as String?).flatMap(SettleState.init(rawValue:)), settleCheckedAt: date(35),
             groupID: row[36], favourite: row[37])
+    }
+}
+
+/// The `references_json` column: `{"images": [...], "videos": [...], "audio": [...]}` with only the
+/// kinds given, or NULL when there are none (most jobs).
+enum ReferenceColumn {
+    static func encode(_ p: GenerationParameters) -> String? {
+        guard p.hasReferences else { return nil }
+        var object: [String: [String]] = [:]
+        for kind in ReferenceKind.allCases where !p.references(kind).isEmpty {
+            object[kind.rawValue] = p.references(kind)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func decode(_ text: String?, into p: inout GenerationParameters) {
+        guard let text, let object = try? JSONDecoder().decode([String: [String]].self, from: Data(text.utf8)) else {
+            return
+        }
+        for kind in ReferenceKind.allCases {
+            if let values = object[kind.rawValue] { p.setReferences(kind, values) }
+        }
     }
 }

@@ -135,11 +135,19 @@ enum StoreSchema {
                     """)
         }
         migrator.registerMigration("v5-change-seq", migrate: addChangeSequence)
+        migrator.registerMigration("v6-model-inputs") { db in
+            // H3's inputs: `ratio` and the reference lists as a JSON object of arrays (NULL when none).
+            try db.execute(
+                sql: """
+                    ALTER TABLE jobs ADD COLUMN ratio TEXT;
+                    ALTER TABLE jobs ADD COLUMN references_json TEXT;
+                    """)
+        }
         return migrator
     }
 
     /// The name of the newest migration: a store that has not applied it is from an older hailuo.
-    static let latestMigration = "v5-change-seq"
+    static let latestMigration = "v6-model-inputs"
 
     /// Every job and group row carries the revision of its last change (`change_seq`), set by the
     /// triggers that already count the revision, so a watcher reads only the rows past the revision

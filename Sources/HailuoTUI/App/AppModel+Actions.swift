@@ -9,8 +9,8 @@ extension AppModel {
         case .submit: return requestSubmit()
         case .openHelp: help.open()
         case .toggle(let option): composer.toggle(option)
-        case .focusNext: moveFocus(to: focus.next)
-        case .focusPrevious: moveFocus(to: focus.previous)
+        case .focusNext: moveFocus(to: step(focus, forward: true))
+        case .focusPrevious: moveFocus(to: step(focus, forward: false))
         case .back: back()
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
@@ -19,13 +19,17 @@ extension AppModel {
         case .recallOlderPrompt, .recallNewerPrompt:
             return take(composer.recallPrompt(older: action == .recallOlderPrompt, history: promptHistory))
         case .completePath:
-            guard let slot = focus.imageSlot else { return [] }
+            guard let slot = focus.imageSlot else {
+                moveFocus(to: step(focus, forward: true))
+                return []
+            }
             return take(composer.completePath(slot))
-        case .nextField: moveFocus(to: focus.next)
-        case .previousField: moveFocus(to: focus.previous)
+        case .nextField: moveFocus(to: step(focus, forward: true))
+        case .previousField: moveFocus(to: step(focus, forward: false))
         case .previousOption: composer.selectOption(by: -1)
         case .nextOption: composer.selectOption(by: 1)
         case .changeOption: composer.toggle(composer.selectedOption)
+        case .stepOption(let step): composer.stepSelectedOption(by: step)
         case .moveSelection(let move): jobs.moveSelection(by: rows(for: move))
         case .toggleDetails:
             if let group = jobs.selectedGroupID {
@@ -78,6 +82,9 @@ extension AppModel {
         let layout = self.layout
         if let slot = focus.imageSlot {
             return take(composer.editField(slot, key, width: max(1, layout.firstFrame.width)))
+        }
+        if focus == .references {
+            return take(composer.editReferences(key, width: max(1, layout.references.width)))
         }
         return take(composer.editPrompt(key, width: max(1, layout.promptText.width)))
     }
@@ -178,7 +185,8 @@ extension AppModel {
         case .prompt: moveFocus(to: .prompt)
         case .firstFrame: moveFocus(to: .firstFrame)
         case .lastFrame: moveFocus(to: .lastFrame)
-        case .model, .duration, .resolution, .promptOptimizer: moveFocus(to: .options)
+        case .referenceImages, .referenceVideos, .referenceAudio: moveFocus(to: .references)
+        case .model, .duration, .resolution, .promptOptimizer, .ratio: moveFocus(to: .options)
         }
         let more = issues.count > 1 ? " (+\(issues.count - 1) more)" : ""
         show("not sent: \(first.message)\(more)", error: true)
@@ -191,5 +199,15 @@ extension AppModel {
             .sorted { $0.job.createdAt > $1.job.createdAt }
             .map(\.job.parameters.prompt)
             .filter { seen.insert($0).inserted }
+    }
+}
+
+extension AppModel {
+    /// The part Tab (or Shift-Tab) moves to from `focus`, past the references field when the
+    /// model takes none.
+    func step(_ focus: Focus, forward: Bool) -> Focus {
+        let next = forward ? focus.next : focus.previous
+        guard next == .references, !composer.takesReferences else { return next }
+        return forward ? next.next : next.previous
     }
 }

@@ -87,6 +87,8 @@ extension AppModel {
         case .firstFrame, .lastFrame:
             guard let slot = focus.imageSlot else { return [] }
             return take(composer.pasteIntoField(slot, text))
+        case .references:
+            return take(composer.pasteIntoReferences(text))
         case .options, .jobs:
             // Pasting with the table focused is almost always meant for the prompt.
             moveFocus(to: .prompt)

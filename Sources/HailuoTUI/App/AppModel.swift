@@ -46,7 +46,8 @@ public struct AppModel: Sendable, Equatable {
         let columns =
             environment.showsPictures
             ? composer.thumbnailColumns(rows: ScreenLayout.promptBoxHeight(for: size), screenWidth: size.width) : 0
-        return ScreenLayout(size: size, detailsOpen: details.isOpen, thumbnailColumns: columns)
+        return ScreenLayout(
+            size: size, detailsOpen: details.isOpen, thumbnailColumns: columns, referencesRow: composer.takesReferences)
     }
 
     /// The look of this session's screen.
@@ -62,7 +63,8 @@ public struct AppModel: Sendable, Equatable {
     /// Gives the keys to `target`; a narrow details pane (which covers the composer) closes
     /// when the focus leaves the table.
     mutating func moveFocus(to target: Focus) {
-        focus = target
+        // The references field is there only for models that take references.
+        focus = target == .references && !composer.takesReferences ? .options : target
         _ = composer.closeCompletions()
         if target != .jobs, details.isOpen, size.width < ScreenLayout.sideBySideWidth {
             details.close()

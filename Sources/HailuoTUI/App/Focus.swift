@@ -5,6 +5,8 @@ public enum Focus: Sendable, Hashable, CaseIterable {
     case prompt
     case firstFrame
     case lastFrame
+    /// The references field (only for models that take references).
+    case references
     /// The parameter toggles (model, duration, resolution, prompt optimizer).
     case options
     case jobs
@@ -22,7 +24,9 @@ public enum Focus: Sendable, Hashable, CaseIterable {
     }
 
     /// Whether typed characters go into a text field here.
-    public var isTextField: Bool { self == .prompt || self == .firstFrame || self == .lastFrame }
+    public var isTextField: Bool {
+        self == .prompt || self == .firstFrame || self == .lastFrame || self == .references
+    }
 
     /// The image field with this focus, if it is one.
     public var imageSlot: ImageSlot? {
@@ -55,6 +59,8 @@ public enum OptionField: Sendable, Hashable, CaseIterable {
     case duration
     case resolution
     case promptOptimizer
+    /// `ratio` (H3, H3 Max).
+    case ratio
     /// How many jobs of this request one Ctrl-S sends (×1 to ×4).
     case variants
 }

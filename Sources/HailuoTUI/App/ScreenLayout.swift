@@ -11,6 +11,8 @@ public struct ScreenLayout: Sendable, Equatable {
     public var thumbnails: Rect
     public var firstFrame: Rect
     public var lastFrame: Rect
+    /// The references field (H3, H3 Max); empty for models that take none.
+    public var references: Rect
     public var options: Rect
     /// One row under the options: a refused toggle's reason, or path candidates.
     public var note: Rect
@@ -37,15 +39,16 @@ public struct ScreenLayout: Sendable, Equatable {
     }
 
     /// The layout for `size`, with or without the details pane; `thumbnailColumns` (0 for none)
-    /// are taken from the prompt box's right for the image fields' thumbnails.
-    public init(size: Size, detailsOpen: Bool, thumbnailColumns: Int = 0) {
+    /// are taken from the prompt box's right for the image fields' thumbnails; `referencesRow`
+    /// adds the references field under the image fields.
+    public init(size: Size, detailsOpen: Bool, thumbnailColumns: Int = 0, referencesRow: Bool = false) {
         let screen = Rect(size)
         let (body, statusBar) = screen.splitBottom(1)
         let (main, hints) = body.splitBottom(1)
         self.statusBar = statusBar
         self.hints = hints
         let promptBoxHeight = Self.promptBoxHeight(for: size)
-        let composerHeight = promptBoxHeight + 4
+        let composerHeight = promptBoxHeight + 4 + (referencesRow ? 1 : 0)
         let narrowDetails = detailsOpen && size.width < Self.sideBySideWidth
         if narrowDetails {
             let tableHeight = max(6, main.height / 3)
@@ -57,6 +60,7 @@ public struct ScreenLayout: Sendable, Equatable {
             thumbnails = promptBox
             firstFrame = promptBox
             lastFrame = promptBox
+            references = promptBox
             options = promptBox
             note = promptBox
             return
@@ -72,9 +76,11 @@ public struct ScreenLayout: Sendable, Equatable {
         promptText = box.inset(by: 1)
         let (first, rest1) = fields.splitTop(1)
         let (last, rest2) = rest1.splitTop(1)
-        let (options, note) = rest2.splitTop(1)
+        let (references, rest3) = rest2.splitTop(referencesRow ? 1 : 0)
+        let (options, note) = rest3.splitTop(1)
         firstFrame = first
         lastFrame = last
+        self.references = references
         self.options = options
         self.note = note
         if detailsOpen {

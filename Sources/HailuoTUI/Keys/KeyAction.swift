@@ -28,6 +28,8 @@ public enum KeyAction: Sendable, Hashable {
     case previousOption
     case nextOption
     case changeOption
+    /// `+` / `-`: the selected toggle's next or previous value (a duration range: one second).
+    case stepOption(Int)
 
     // Table
     case moveSelection(SelectionMove)

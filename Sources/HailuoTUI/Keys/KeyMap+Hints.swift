@@ -21,6 +21,7 @@ extension KeyMap {
         ],
         .firstFrame: imageFieldHints,
         .lastFrame: imageFieldHints,
+        .references: imageFieldHints,
         .options: [
             HintItem(.left, .right, word: "choose"), HintItem(.character(" "), word: "change"),
             HintItem(.ctrl("s"), word: "submit"), HintItem(.tab, word: "next"), HintItem(.character("?"), word: "help"),

@@ -118,6 +118,12 @@ public enum KeyMap {
             .options, "Space, Enter", "change it (forbidden combinations say why)",
             [.on(.character(" "), .changeOption), .on(.enter, .changeOption)]),
         KeyBinding(
+            .options, "+ = / -", "next / previous value; a duration range steps a second up / down",
+            [
+                .on(.character("+"), .stepOption(1)), .on(.character("="), .stepOption(1)),
+                .on(.character("-"), .stepOption(-1)),
+            ]),
+        KeyBinding(
             .options, "↑ ↓", "previous / next part", [.on(.up, .focusPrevious), .on(.down, .focusNext)]),
     ]
 }

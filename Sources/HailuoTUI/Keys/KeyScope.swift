@@ -22,7 +22,7 @@ public enum KeyScope: Sendable, Hashable, CaseIterable {
     static func focused(_ focus: Focus) -> KeyScope {
         switch focus {
         case .prompt: .prompt
-        case .firstFrame, .lastFrame: .imageField
+        case .firstFrame, .lastFrame, .references: .imageField
         case .options: .options
         case .jobs: .table
         }

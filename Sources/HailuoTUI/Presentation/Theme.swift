@@ -170,6 +170,9 @@ public struct Theme: Sendable {
             case "✗": out += "x"
             case "‹": out += "["
             case "›": out += "]"
+            case "◂": out += "<"
+            case "▸": out += ">"
+            case "≤": out += "<="
             default: out.append(character)
             }
         }

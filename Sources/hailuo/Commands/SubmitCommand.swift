@@ -9,8 +9,9 @@ struct SubmitCommand: AsyncParsableCommand {
         commandName: "submit",
         abstract: "Submit one video job.",
         discussion: """
-            Everything is checked before anything is sent: prompt length (2000 UTF-16 units), \
-            duration and resolution for the model (1080P allows 6 s only), and local images \
+            Everything is checked before anything is sent: prompt length (2000 UTF-16 units; \
+            H3 7000), duration and resolution for the model (1080P allows 6 s only; H3 takes 4 to \
+            15 s at 2K, H3 Max 5 to 15 s at 480P or 768P), ratio and references, and local images \
             (PNG or JPEG by content, shorter side over 300 px, aspect ratio between 2:5 and 5:2, \
             at most 20 MiB). A local image is sent inline; an http(s) URL is passed as is.
 
@@ -44,11 +45,15 @@ struct SubmitCommand: AsyncParsableCommand {
             "Model id (see `hailuo models`; default from config, else minimax/hailuo-02).", valueName: "id"))
     var model: String?
 
-    @Option(help: ArgumentHelp("Clip length in seconds: 6 or 10.", valueName: "6|10"))
+    @Option(help: ArgumentHelp("Clip length in seconds: 6 or 10 (H3: 4-15, H3 Max: 5-15).", valueName: "seconds"))
     var duration: Int?
 
-    @Option(help: ArgumentHelp("768P or 1080P (1080P allows 6 s only).", valueName: "768P|1080P"))
+    @Option(
+        help: ArgumentHelp(
+            "768P or 1080P (1080P allows 6 s only); H3: 2K; H3 Max: 480P or 768P.", valueName: "resolution"))
     var resolution: String?
+
+    @OptionGroup(title: "H3 and H3 Max") var inputs: ModelInputOptions
 
     @Flag(name: .customLong("no-prompt-optimizer"), help: "Follow the prompt strictly (prompt_optimizer=false).")
     var noPromptOptimizer = false
@@ -80,22 +85,26 @@ struct SubmitCommand: AsyncParsableCommand {
         if prompt == nil && promptFile == nil {
             throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE")
         }
-        if let resolution, Resolution(rawValue: resolution.uppercased()) == nil {
-            throw ValidationError("--resolution must be 768P or 1080P (got \(InertText.oneLine(resolution)))")
+        if let resolution, Resolution(named: resolution) == nil {
+            let names = Resolution.allCases.map(\.rawValue)
+            throw ValidationError(
+                "--resolution must be \(names.dropLast().joined(separator: ", ")) or \(names.last ?? "") "
+                    + "(got \(InertText.oneLine(resolution)))")
         }
     }
 
     func run() async throws {
         let text = try readPrompt()
         let session = try await EngineSession.open(global)
-        let parameters = GenerationParameters(
+        var typed = GenerationParameters(
             model: model.map { ModelID($0) } ?? session.settings.defaultModel,
             prompt: text,
             promptOptimizer: noPromptOptimizer ? false : session.settings.defaultPromptOptimizer,
             duration: duration ?? session.settings.defaultDuration,
-            resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) }
-                ?? session.settings.defaultResolution,
+            resolution: resolution.flatMap { Resolution(named: $0) } ?? session.settings.defaultResolution,
             firstFrame: image, lastFrame: lastImage)
+        inputs.apply(to: &typed, durationGiven: duration != nil, resolutionGiven: resolution != nil)
+        let parameters = typed
         if dryRun {
             try await runDryRun(parameters, session: session)
             return

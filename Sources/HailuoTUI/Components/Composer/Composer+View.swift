@@ -11,6 +11,8 @@ extension Composer {
         drawPromptBox(into: &canvas, theme: theme, layout: layout, focused: focus == .prompt, active: active)
         drawImageField(.first, into: &canvas, theme: theme, rect: layout.firstFrame, focus: focus, active: active)
         drawImageField(.last, into: &canvas, theme: theme, rect: layout.lastFrame, focus: focus, active: active)
+        drawReferences(
+            into: &canvas, theme: theme, rect: layout.references, focused: focus == .references, active: active)
         drawOptions(into: &canvas, theme: theme, rect: layout.options, focus: focus, demo: demo)
         drawNote(into: &canvas, theme: theme, layout: layout, focus: focus)
     }
@@ -24,7 +26,7 @@ extension Composer {
         let box = layout.promptBox
         Paint.box(box, on: &canvas, style: focused ? theme.focusedBorder : theme.border, glyphs: theme.glyphs)
         let count = prompt.utf16Count
-        let limit = Validator.maxPromptLength
+        let limit = Validator.maxPromptLength(for: model)
         let counterStyle: Style =
             count >= limit ? theme.error.bolded : (count >= limit * 9 / 10 ? theme.warning.bolded : theme.label)
         let counter = " \(count)/\(limit) "
@@ -98,6 +100,50 @@ extension Composer {
                 note, on: &canvas, at: Point(x: rect.maxX - noteWidth, y: rect.y), width: noteWidth,
                 ellipsis: theme.glyphs.ellipsis)
         }
+    }
+
+    /// The references field: the same shape as an image field, with what it holds by kind.
+    private func drawReferences(into canvas: inout Canvas, theme: Theme, rect: Rect, focused: Bool, active: Bool) {
+        guard !rect.isEmpty else { return }
+        if focused { canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: rect.y), style: theme.focusedLabel) }
+        canvas.draw(
+            "References", at: Point(x: rect.x + 2, y: rect.y), style: focused ? theme.focusedLabel : theme.label,
+            maxWidth: Self.fieldLabelWidth - 2)
+        let note = referencesNote(theme: theme)
+        let editorX = rect.x + Self.fieldLabelWidth
+        let noteWidth = min(note.displayWidth, Self.fieldNoteRoom(fieldWidth: rect.width))
+        let editorWidth = max(1, rect.maxX - editorX - (noteWidth > 0 ? noteWidth + 2 : 1))
+        let editorRect = Rect(x: editorX, y: rect.y, width: editorWidth, height: 1)
+        canvas.fill(editorRect, style: theme.field)
+        references.render(
+            into: &canvas, rect: editorRect, style: theme.field,
+            placeholder: "images, video:URL, audio:URL (space between)", placeholderStyle: theme.field.dimmed,
+            focused: focused && active)
+        if noteWidth > 0 {
+            Paint.spans(
+                note, on: &canvas, at: Point(x: rect.maxX - noteWidth, y: rect.y), width: noteWidth,
+                ellipsis: theme.glyphs.ellipsis)
+        }
+    }
+
+    /// Right of the references field: its issue, else what it holds by kind, else the limits.
+    func referencesNote(theme: Theme) -> [Span] {
+        for field in [ValidationIssue.Field.referenceImages, .referenceVideos, .referenceAudio] {
+            if let issue = issues[field] {
+                return [Span("\(theme.glyphs.cross) \(theme.ascii(Formatting.oneLine(issue)))", theme.error)]
+            }
+        }
+        let found = ReferenceText.parse(references.text)
+        let summary = ReferenceText.summary(found, separator: theme.ascii("·"))
+        guard !summary.isEmpty, let limits = modelSpec?.references else {
+            guard let limits = modelSpec?.references else { return [] }
+            let text = "(optional: ≤\(limits.images) images, \(limits.videos) videos, \(limits.audio) audio)"
+            return [Span(theme.ascii(text), theme.dim)]
+        }
+        let over = ReferenceKind.allCases.contains { (found[$0]?.count ?? 0) > (modelSpec?.referenceLimit($0) ?? 0) }
+        let total = found.values.reduce(0) { $0 + $1.count }
+        let overTotal = limits.total.map { total > $0 } ?? false
+        return [Span(theme.ascii(summary), over || overTotal ? theme.warning : theme.ok)]
     }
 
     /// Columns right of an image field for its note: the editor keeps at least half the room
@@ -223,6 +269,13 @@ extension Composer {
                 resolution.rawValue, resolution == self.resolution ? .chosen : (allowed ? .available : .forbidden)
             )
         }
+        let durationsShown: [(String, ValueState)] =
+            modelSpec?.durationIsRange == true
+            ? [(theme.ascii("◂\(duration) s▸"), .chosen)] : durations
+        let ratioChoices: [AspectRatio?] = [nil] + (modelSpec?.ratios ?? []).map(Optional.some)
+        let ratios: [(String, ValueState)] = ratioChoices.map { value in
+            (value?.rawValue ?? "auto", value == ratio ? .chosen : .available)
+        }
         let optimizer: [(String, ValueState)] = [true, false].map { value in
             let state: ValueState =
                 value == self.promptOptimizer ? .chosen : (takesOptimizer ? .available : .forbidden)
@@ -231,13 +284,15 @@ extension Composer {
         let variantValues: [(String, ValueState)] = (1...Self.maxVariants).map {
             ("×\($0)", $0 == variants ? .chosen : .available)
         }
+        let shown = shownOptions
         let groups: [(OptionField, String, String, String, [(String, ValueState)], ValidationIssue.Field?)] = [
             (.model, "F2", "Model", "Model", modelValues, .model),
-            (.duration, "F3", "Duration", "Dur", durations, .duration),
+            (.duration, "F3", "Duration", "Dur", durationsShown, .duration),
             (.resolution, "F4", "Resolution", "Res", resolutions, .resolution),
             (.promptOptimizer, "F5", "Optimizer", "Opt", optimizer, .promptOptimizer),
+            (.ratio, "", "Ratio", "Ratio", ratios, .ratio),
             (.variants, "F6", "Variants", "Var", variantValues, nil),
-        ]
+        ].filter { shown.contains($0.0) }
         let (open, close) = theme.chosenBrackets
         var spans: [Span] = []
         for (index, group) in groups.enumerated() {
@@ -245,7 +300,7 @@ extension Composer {
             if index > 0 { spans.append(Span("  ")) }
             let selected = focused && selectedOption == option
             let hasIssue = field.map { issues[$0] != nil } ?? false || (option == .model && !known)
-            if functionKeys { spans.append(Span("\(functionKey) ", theme.dim)) }
+            if functionKeys, !functionKey.isEmpty { spans.append(Span("\(functionKey) ", theme.dim)) }
             var labelStyle = hasIssue ? theme.error.bolded : theme.label
             if selected { labelStyle = labelStyle.reversed.bolded }
             spans.append(Span(shortLabels ? shortLabel : label, labelStyle))
@@ -285,13 +340,17 @@ extension Composer {
         if let note = optionNote {
             return [Span(theme.ascii(Formatting.oneLine(note)), theme.warning)]
         }
-        for field in [ValidationIssue.Field.model, .duration, .resolution, .promptOptimizer] {
+        for field in [ValidationIssue.Field.model, .duration, .resolution, .promptOptimizer, .ratio] {
             if let issue = issues[field] {
                 return [Span("\(theme.glyphs.cross) \(theme.ascii(Formatting.oneLine(issue)))", theme.error)]
             }
         }
         for slot in ImageSlot.allCases where focus == slot.focus {
             let note = fieldNote(slot, theme: theme)
+            if note.displayWidth > Self.fieldNoteRoom(fieldWidth: fieldWidth) { return note }
+        }
+        if focus == .references {
+            let note = referencesNote(theme: theme)
             if note.displayWidth > Self.fieldNoteRoom(fieldWidth: fieldWidth) { return note }
         }
         return []

@@ -9,10 +9,15 @@ public struct Composer: Sendable, Equatable {
     public private(set) var prompt: TextEditor
     public private(set) var firstFrame: TextEditor
     public private(set) var lastFrame: TextEditor
+    /// The references field (H3, H3 Max): see ``ReferenceText``. Kept while a model that takes
+    /// none is chosen, and not sent then.
+    public private(set) var references: TextEditor
     public private(set) var model: ModelID
     public private(set) var duration: Int
     public private(set) var resolution: Resolution
     public private(set) var promptOptimizer: Bool
+    /// `ratio` for models that take one; `nil` leaves it to the provider (adaptive, or 16:9 for text only).
+    public private(set) var ratio: AspectRatio?
     /// How many jobs of the request one Ctrl-S sends, as one group (×1 to ×4).
     public private(set) var variants = 1
     /// The most variants one Ctrl-S sends.
@@ -34,13 +39,15 @@ public struct Composer: Sendable, Equatable {
 
     /// A composer filled with the config's defaults.
     public init(defaults: GenerationParameters) {
-        prompt = TextEditor(text: defaults.prompt, maxUTF16: Validator.maxPromptLength)
+        prompt = TextEditor(text: defaults.prompt, maxUTF16: Validator.maxPromptLength(for: defaults.model))
         firstFrame = TextEditor(text: defaults.firstFrame ?? "", singleLine: true)
         lastFrame = TextEditor(text: defaults.lastFrame ?? "", singleLine: true)
+        references = TextEditor(text: ReferenceText.format(defaults), singleLine: true)
         model = defaults.model
         duration = defaults.duration
         resolution = defaults.resolution
         promptOptimizer = defaults.promptOptimizer
+        ratio = defaults.ratio
         priceLine = PriceLine(asked: defaults)
     }
 
@@ -49,11 +56,21 @@ public struct Composer: Sendable, Equatable {
 
     /// The parameters as typed (empty image fields are `nil`).
     public var parameters: GenerationParameters {
-        GenerationParameters(
+        var parameters = GenerationParameters(
             model: model, prompt: prompt.text, promptOptimizer: promptOptimizer, duration: duration,
             resolution: resolution, firstFrame: Self.reference(firstFrame.text),
             lastFrame: Self.reference(lastFrame.text))
+        guard let spec = modelSpec else { return parameters }
+        if !spec.ratios.isEmpty { parameters.ratio = ratio }
+        if spec.references != nil {
+            let found = ReferenceText.parse(references.text)
+            for kind in ReferenceKind.allCases { parameters.setReferences(kind, found[kind] ?? []) }
+        }
+        return parameters
     }
+
+    /// Whether the chosen model takes references (the field is shown and sent).
+    public var takesReferences: Bool { modelSpec?.references != nil }
 
     /// The editor of an image field.
     public func field(_ slot: ImageSlot) -> TextEditor { slot == .first ? firstFrame : lastFrame }
@@ -66,7 +83,7 @@ public struct Composer: Sendable, Equatable {
     /// Whether nothing has been typed (no prompt, no image).
     public var isBlank: Bool {
         prompt.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty && firstFrame.text.isEmpty
-            && lastFrame.text.isEmpty
+            && lastFrame.text.isEmpty && references.text.trimmingCharacters(in: .whitespaces).isEmpty
     }
 
     /// The model's rules: its table entry, or `nil` for a model the table does not know.
@@ -89,13 +106,16 @@ public struct Composer: Sendable, Equatable {
 
     /// Loads a job's parameters for editing as a new job; returns the image checks to run.
     public mutating func load(_ parameters: GenerationParameters) -> [Command] {
+        model = parameters.model
+        fitPromptLimit()
         prompt.setText(parameters.prompt)
         firstFrame.setText(parameters.firstFrame ?? "")
         lastFrame.setText(parameters.lastFrame ?? "")
-        model = parameters.model
+        references.setText(ReferenceText.format(parameters))
         duration = parameters.duration
         resolution = parameters.resolution
         promptOptimizer = parameters.promptOptimizer
+        ratio = parameters.ratio
         issues = [:]
         optionNote = nil
         verdicts = [:]
@@ -201,6 +221,20 @@ public struct Composer: Sendable, Equatable {
         return reply
     }
 
+    // MARK: References
+
+    /// Applies an editing key to the references field.
+    mutating func editReferences(_ key: Key, width: Int) -> Reply {
+        report(
+            references.handle(key, width: width), field: .referenceImages, also: [.referenceVideos, .referenceAudio])
+    }
+
+    /// Inserts pasted text into the references field (line breaks become spaces).
+    mutating func pasteIntoReferences(_ text: String) -> Reply {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return report(references.insert(flat), field: .referenceImages, also: [.referenceVideos, .referenceAudio])
+    }
+
     // MARK: Image fields
 
     /// Applies an editing key to an image field.
@@ -271,11 +305,14 @@ public struct Composer: Sendable, Equatable {
     }
 
     /// Turns an edit result into feedback: a refused edit says why, an edit clears the field's error.
-    private mutating func report(_ result: TextEditor.EditResult, field: ValidationIssue.Field) -> Reply {
+    private mutating func report(
+        _ result: TextEditor.EditResult, field: ValidationIssue.Field, also: [ValidationIssue.Field] = []
+    ) -> Reply {
         switch result {
         case .refused(let reason): return .note(reason, error: true)
         case .changed:
             issues[field] = nil
+            for other in also { issues[other] = nil }
             if field == .prompt { historyIndex = nil }
         default: break
         }
@@ -286,9 +323,24 @@ public struct Composer: Sendable, Equatable {
 
     /// Moves the options row's selection one toggle left or right.
     mutating func selectOption(by step: Int) {
-        let all = OptionField.allCases
+        let all = shownOptions
         let index = all.firstIndex(of: selectedOption) ?? 0
         selectedOption = all[(index + all.count + step) % all.count]
+    }
+
+    /// The toggles the options row shows for the chosen model, in order: a model that takes no
+    /// duration, resolution, optimizer or ratio shows no toggle for it.
+    public var shownOptions: [OptionField] {
+        guard let spec = modelSpec else { return OptionField.allCases.filter { $0 != .ratio } }
+        return OptionField.allCases.filter { option in
+            switch option {
+            case .model, .variants: true
+            case .duration: spec.takesDuration
+            case .resolution: spec.takesResolution
+            case .promptOptimizer: spec.takesPromptOptimizer
+            case .ratio: !spec.ratios.isEmpty
+            }
+        }
     }
 
     /// Moves a toggle to its next value, unless the model forbids the result; then says why
@@ -318,6 +370,18 @@ public struct Composer: Sendable, Equatable {
             let index = ids.firstIndex(of: self.model) ?? -1
             self.model = ids[(index + 1) % ids.count]
             fitParametersToModel()
+        case .ratio:
+            guard !model.ratios.isEmpty else {
+                optionNote = "\(model.id) takes no ratio"
+                return
+            }
+            let choices: [AspectRatio?] = [nil] + model.ratios.map(Optional.some)
+            let index = choices.firstIndex(of: ratio) ?? 0
+            ratio = choices[(index + 1) % choices.count]
+            issues[.ratio] = nil
+        case .duration where model.durationIsRange:
+            step(.duration, by: 1, wrap: true)
+            return
         case .duration:
             guard model.takesDuration, model.durations.count > 1 else {
                 optionNote = "\(model.id) makes \(model.effectiveDuration(duration)) s clips only"
@@ -363,16 +427,92 @@ public struct Composer: Sendable, Equatable {
     /// Shows `note` under the options (why a value cannot be chosen).
     mutating func showOptionNote(_ note: String) { optionNote = note }
 
-    /// After a model change, moves duration and resolution to values the model allows.
+    /// After a model change: moves duration and resolution to values the model allows, fits the
+    /// prompt's limit, and says under the options what changed or is not sent with this model.
     private mutating func fitParametersToModel() {
         guard let model = modelSpec else { return }
+        var changes: [String] = []
         if !model.resolutions.contains(resolution), let first = model.resolutions.first {
+            if model.takesResolution { changes.append("\(resolution.rawValue) → \(first.rawValue)") }
             resolution = first
         }
-        if !model.allowedDurations(for: resolution).contains(duration),
-            let first = model.allowedDurations(for: resolution).first
-        {
-            duration = first
+        if !model.allowedDurations(for: resolution).contains(duration) {
+            let next =
+                model.allowedDurations(for: resolution).contains(model.defaultDuration)
+                ? model.defaultDuration : (model.allowedDurations(for: resolution).first ?? duration)
+            if model.takesDuration { changes.append("\(duration) s → \(next) s") }
+            duration = next
         }
+        fitPromptLimit()
+        var unused: [String] = []
+        if ratio != nil, model.ratios.isEmpty { unused.append("ratio") }
+        let referenceCount = ReferenceText.parse(references.text).values.reduce(0) { $0 + $1.count }
+        if referenceCount > 0, model.references == nil {
+            unused.append(referenceCount == 1 ? "1 reference" : "\(referenceCount) references")
+        }
+        if !lastFrame.text.isEmpty, model.lastFrame == .notAccepted { unused.append("last frame") }
+        if prompt.utf16Count > model.maxPromptLength {
+            changes.append("prompt over \(model.maxPromptLength) characters")
+        }
+        let name = Formatting.shortModel(model.id.rawValue)
+        var parts: [String] = []
+        if !changes.isEmpty { parts.append(changes.joined(separator: ", ")) }
+        if !unused.isEmpty { parts.append("not sent with \(name): " + unused.joined(separator: ", ") + " (kept)") }
+        optionNote = parts.isEmpty ? nil : "\(name): " + parts.joined(separator: "; ")
+    }
+
+    /// The prompt editor takes the chosen model's limit (H3 allows longer prompts than Hailuo).
+    private mutating func fitPromptLimit() {
+        let limit = Validator.maxPromptLength(for: model)
+        guard prompt.maxUTF16 != limit else { return }
+        prompt = TextEditor(text: prompt.text, maxUTF16: limit)
+    }
+
+    /// `+` / `-` on the options row: the selected toggle's next or previous value, without
+    /// wrapping for a duration range (a stepper).
+    mutating func stepSelectedOption(by step: Int) {
+        optionNote = nil
+        if selectedOption == .duration, modelSpec?.durationIsRange == true {
+            self.step(.duration, by: step, wrap: false)
+        } else if step > 0 {
+            toggle(selectedOption)
+        } else {
+            toggleBackwards(selectedOption)
+        }
+    }
+
+    /// A duration range's stepper: one second up or down, wrapping past the ends when asked.
+    private mutating func step(_ option: OptionField, by step: Int, wrap: Bool) {
+        guard let model = modelSpec, let low = model.durations.first, let high = model.durations.last else { return }
+        var next = duration + step
+        if next > high { next = wrap ? low : high }
+        if next < low { next = wrap ? high : low }
+        if next == duration, !wrap {
+            optionNote = "\(model.id) makes clips of \(low) to \(high) s"
+            return
+        }
+        duration = next
+        issues[.duration] = nil
+    }
+
+    /// A toggle moved back one value: as many steps forward as it has values, less one.
+    private mutating func toggleBackwards(_ option: OptionField) {
+        if option == .model, modelSpec != nil {
+            let ids = ModelCatalog.ids
+            let index = ids.firstIndex(of: model) ?? 0
+            model = ids[(index + ids.count - 1) % ids.count]
+            fitParametersToModel()
+            return
+        }
+        let count: Int
+        switch option {
+        case .model: count = 1
+        case .duration: count = modelSpec?.durations.count ?? 1
+        case .resolution: count = modelSpec?.resolutions.count ?? 1
+        case .promptOptimizer: count = 2
+        case .ratio: count = (modelSpec?.ratios.count ?? 0) + 1
+        case .variants: count = Self.maxVariants
+        }
+        for _ in 0..<max(0, count - 1) { toggle(option) }
     }
 }

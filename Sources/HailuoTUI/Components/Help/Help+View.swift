@@ -144,8 +144,17 @@ extension Help {
                 bestSplit = split
             }
         }
-        let left = columnHeight(0..<bestSplit).keyWidth
-        let right = columnHeight(bestSplit..<sections.count).keyWidth
+        // Each column takes the widest keys column that keeps it no taller than the taller one:
+        // keys stay on one line wherever the room is there.
+        func widestFitting(_ range: Range<Int>) -> Int {
+            for (index, keyWidth) in keyWidths.enumerated()
+            where range.reduce(0, { $0 + heights[$1][index] }) + max(0, range.count - 1) <= bestHeight {
+                return keyWidth
+            }
+            return columnHeight(range).keyWidth
+        }
+        let left = widestFitting(0..<bestSplit)
+        let right = widestFitting(bestSplit..<sections.count)
         return [
             helpColumn(sections[..<bestSplit], theme: theme, width: width, keyWidth: left),
             helpColumn(sections[bestSplit...], theme: theme, width: width, keyWidth: right),
@@ -173,12 +182,12 @@ extension Help {
         }
     }
 
-    /// A few keys-column widths worth trying: the widest keys, and narrower ones down to 10.
+    /// Keys-column widths worth trying, widest first: each binding's keys width (so a column can
+    /// keep its longest keys on one line), and narrower ones down to 10.
     private static func helpKeyWidthCandidates(theme: Theme, width: Int) -> [Int] {
         let widest = min(helpKeyWidth(theme: theme), max(10, width / 2))
-        return [widest, 24, 20, 16, 13, 10].filter { $0 <= widest }.reduce(into: [Int]()) { list, value in
-            if !list.contains(value) { list.append(value) }
-        }
+        let natural = sections.flatMap(\.hints).map { theme.ascii($0.keys).displayWidth }
+        return Set(natural + [24, 20, 16, 13, 10]).filter { $0 <= widest && $0 >= 10 }.sorted(by: >)
     }
 
     /// Rows a section takes (title included) at a keys width.
