@@ -29,7 +29,7 @@ COLS=0
 ROWS=0
 SCENE_HOME=""
 
-ALL_SCENES=(composer thumbnail jobs details clip-strip group compare help field-error too-small)
+ALL_SCENES=(composer h3 thumbnail jobs details clip-strip group compare help field-error too-small)
 
 # ---------------------------------------------------------------------------------------------
 # Set-up
@@ -223,6 +223,24 @@ scene_composer() {
     type_text "~/paper-boat.png"
     wait_for "PNG 1280x720" # the image was read and validated
     shoot composer "hailuo — composer"
+    stop
+}
+
+# H3 chosen (F2 five times from Hailuo-02): a duration stepper, 2K, a ratio, the references row.
+scene_h3() {
+    new_home h3
+    synthetic_image "$SCENE_HOME/harbour.png" 1280 720
+    start_tui 100 30
+    wait_for "No jobs yet"
+    type_text "A lighthouse keeper 灯台守 climbs the stairs at dusk, storm rolling in"
+    keys F2 F2 F2 F2 F2
+    wait_for "Ratio"
+    keys F3 F3 F3 F3 F3 F3 # 6 s -> 12 s
+    keys Tab Tab Tab # first frame, last frame, references
+    # shellcheck disable=SC2088 # typed as a person would; the TUI expands ~
+    type_text "~/harbour.png https://example.com/storm.mp4 audio:https://example.com/keeper-voice"
+    wait_for "1 image"
+    shoot h3 "hailuo — composer with MiniMax H3"
     stop
 }
 

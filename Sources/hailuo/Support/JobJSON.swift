@@ -13,6 +13,10 @@ enum JobJSON {
             "resolution": p.resolution.rawValue,
             "first_frame": p.firstFrame ?? NSNull(),
             "last_frame": p.lastFrame ?? NSNull(),
+            "ratio": p.ratio?.rawValue ?? NSNull(),
+            "reference_images": p.referenceImages,
+            "reference_videos": p.referenceVideos,
+            "reference_audio": p.referenceAudio,
         ]
     }
 

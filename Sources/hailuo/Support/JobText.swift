@@ -57,6 +57,12 @@ enum JobText {
                 "last frame  \(InertText.oneLine(frame, limit: .max))"
                     + (job.lastFrameSHA256.map { "  sha256 \($0.prefix(12))…" } ?? ""))
         }
+        if let ratio = p.ratio { lines.append("ratio       \(ratio.rawValue)") }
+        for kind in ReferenceKind.allCases {
+            for reference in p.references(kind) {
+                lines.append("reference   \(kind.rawValue) \(InertText.oneLine(reference, limit: .max))")
+            }
+        }
         lines.append("endpoint    \(job.baseURL) (\(job.family.rawValue)), profile \(job.profile)")
         lines.append("created     \(job.createdAt.formatted(.iso8601))")
         lines.append("Cost        \(MoneyText.cost(of: job))")

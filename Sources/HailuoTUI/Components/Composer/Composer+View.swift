@@ -245,6 +245,8 @@ extension Composer {
         case chosen
         case available
         case forbidden
+        /// The one value of a range, stepped with + and - (drawn `◂6 s▸`).
+        case stepper
     }
 
     /// The options row: each toggle's label and values, the chosen one bracketed.
@@ -271,7 +273,7 @@ extension Composer {
         }
         let durationsShown: [(String, ValueState)] =
             modelSpec?.durationIsRange == true
-            ? [(theme.ascii("◂\(duration) s▸"), .chosen)] : durations
+            ? [("\(duration) s", .stepper)] : durations
         let ratioChoices: [AspectRatio?] = [nil] + (modelSpec?.ratios ?? []).map(Optional.some)
         let ratios: [(String, ValueState)] = ratioChoices.map { value in
             (value?.rawValue ?? "auto", value == ratio ? .chosen : .available)
@@ -307,8 +309,11 @@ extension Composer {
             spans.append(Span(" "))
             // Every value is two columns wider than its text (brackets or spaces), so choosing
             // another one moves nothing.
-            for (text, state) in values where !chosenOnly || state == .chosen {
+            for (text, state) in values where !chosenOnly || state == .chosen || state == .stepper {
                 switch state {
+                case .stepper:
+                    let style = selected ? theme.chosenFocused : (hasIssue ? theme.error.bolded : theme.chosen)
+                    spans.append(Span(theme.ascii("◂") + text + theme.ascii("▸"), style))
                 case .chosen:
                     let style = selected ? theme.chosenFocused : (hasIssue ? theme.error.bolded : theme.chosen)
                     spans.append(Span(open + text + close, style))

@@ -93,10 +93,12 @@ extension Details {
         let sep = " \(theme.separator) "
 
         row("Model", Formatting.oneLine(parameters.model.rawValue, limit: 60))
+        let takesOptimizer = ModelCatalog.model(parameters.model)?.takesPromptOptimizer ?? true
         row(
             "Clip",
-            "\(parameters.duration) s\(sep)\(parameters.resolution.rawValue)\(sep)optimizer "
-                + (parameters.promptOptimizer ? "on" : "off"))
+            "\(parameters.duration) s\(sep)\(parameters.resolution.rawValue)"
+                + (takesOptimizer ? "\(sep)optimizer " + (parameters.promptOptimizer ? "on" : "off") : "")
+                + (parameters.ratio.map { "\(sep)ratio \($0.rawValue)" } ?? ""))
         if let first = parameters.firstFrame {
             row(
                 "First frame",
@@ -106,6 +108,15 @@ extension Details {
             row(
                 "Last frame", Formatting.middleTruncate(Formatting.oneLine(last), width: valueWidth, ellipsis: ellipsis)
             )
+        }
+        for kind in ReferenceKind.allCases {
+            for (index, reference) in parameters.references(kind).enumerated() {
+                let label =
+                    index > 0 ? "" : (kind == .image ? "Ref. images" : kind == .video ? "Ref. videos" : "Ref. audio")
+                row(
+                    label,
+                    Formatting.middleTruncate(Formatting.oneLine(reference), width: valueWidth, ellipsis: ellipsis))
+            }
         }
         row(
             "Generation", job.generationID.map { Formatting.oneLine($0, limit: 120) } ?? "(none yet)",
