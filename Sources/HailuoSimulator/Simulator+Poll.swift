@@ -49,10 +49,12 @@ extension Simulator {
         let resolution = known?.resolution ?? (id.outcome == .failsResolutionDuration ? "1080P" : "768P")
         // A failed job costs nothing; any other answer states what the job costs (the hold).
         let credits = snapshot.status == "error" ? 0 : known?.credits ?? unknownJobCredits(givenID, id, resolution)
-        let video: JSONValue =
+        var video: JSONValue =
             snapshot.status == "completed" && snapshot.hasVideo
             ? ["url": .string(SignedLink.url(origin: incoming.origin, numericID: id.numeric, expires: expires))]
             : .null
+        // H3 Max's schema allows `video` as a list of objects: answered that way, so clients meet it.
+        if video != .null, (known?.model ?? givenID).hasSuffix("minimax/h3-max") { video = .array([video]) }
         let body: JSONValue = [
             "id": .string(givenID),
             "status": .string(snapshot.status),

@@ -6,6 +6,16 @@ import Testing
 struct WireDecodingTests {
     func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
+    @Test("H3 Max may answer a list of videos: the first with a link is the clip")
+    func videoAsAList() throws {
+        let list = #"{"id":"g1","status":"completed","video":[{"url":""},{"url":"https://cdn.example/a.mp4"}]}"#
+        #expect(try WireDecoding.pollResult(from: Array(list.utf8)).videoURL == "https://cdn.example/a.mp4")
+        let object = #"{"id":"g1","status":"completed","video":{"url":"https://cdn.example/b.mp4"}}"#
+        #expect(try WireDecoding.pollResult(from: Array(object.utf8)).videoURL == "https://cdn.example/b.mp4")
+        let empty = #"{"id":"g1","status":"completed","video":[]}"#
+        #expect(try WireDecoding.pollResult(from: Array(empty.utf8)).videoURL == nil)
+    }
+
     @Test func createWithGenerationIDAndTokensUsed() throws {
         let result = try WireDecoding.createResult(
             from: bytes(#"{"generation_id":"222226666699999","status":"queued","meta":{"usage":{"tokens_used":1}}}"#))

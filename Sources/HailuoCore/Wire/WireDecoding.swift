@@ -14,18 +14,16 @@ public enum WireDecoding {
     }
 
     /// Decodes a poll answer; `error` may be null, an object with `message`, a `detail` list,
-    /// or plain text; `video` may be null.
+    /// or plain text; `video` may be null, an object with `url`, or (H3 Max) a list of them, of
+    /// which the first with a link is the clip.
     public static func pollResult(from data: some Collection<UInt8>) throws(WireError) -> PollResult {
         let object = try jsonObject(data)
         guard let status = object["status"] as? String, !status.isEmpty else {
             throw WireError("no status in the answer")
         }
-        var url: String?
-        if let video = object["video"] as? [String: Any], let text = video["url"] as? String,
-            !text.trimmingCharacters(in: .whitespaces).isEmpty
-        {
-            url = text
-        }
+        let videos = (object["video"] as? [String: Any]).map { [$0] } ?? (object["video"] as? [[String: Any]] ?? [])
+        let url = videos.lazy.compactMap { $0["url"] as? String }
+            .first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return PollResult(
             id: idString(object["id"]) ?? idString(object["generation_id"]), status: status,
             videoURL: url, errorMessage: errorSentence(object["error"]),
