@@ -28,6 +28,18 @@ struct UpdateRosterTests {
         #expect(Set(seen) == Set(offered), "every other model is still reached")
     }
 
+    @Test("a chosen model the provider dropped gets a note, and F2 moves on")
+    func chosenModelDropped() {
+        var model = UpdateSupport.model()
+        let chosen = model.composer.model
+        model.receive(.rosterLoaded(roster(without: [chosen])))
+        #expect(model.composer.model == chosen, "the roster does not change the request by itself")
+        #expect(model.composer.optionNote?.contains("\(chosen) is no longer listed by the provider") == true)
+        model.press(.function(2))
+        #expect(model.composer.model != chosen)
+        #expect(model.composer.optionNote == nil)
+    }
+
     @Test("a roster without an answer takes nothing away")
     func uncheckedRosterOffersEverything() {
         var model = UpdateSupport.model()
