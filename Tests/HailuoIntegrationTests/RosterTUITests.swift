@@ -8,6 +8,13 @@ import Testing
 /// asked at start reaches the composer, and F2 skips what the provider no longer lists.
 @Suite("Terminal UI: models the provider no longer lists", .serialized, .sharesTheMachine)
 struct RosterTUITests {
+    /// The model the options row shows as chosen (`Model ‹hailuo-02›`).
+    static func chosenModel(_ screen: String) -> String? {
+        guard let start = screen.range(of: "Model ‹") else { return nil }
+        let rest = screen[start.upperBound...]
+        return rest.firstIndex(of: "›").map { String(rest[..<$0]) }
+    }
+
     @Test func theChosenModelGetsANoteAndF2SkipsDroppedModels() async throws {
         let home = try TemporaryFolder("hailuo-roster-tui").url
         defer { TemporaryFolder.remove(home) }
@@ -34,8 +41,21 @@ struct RosterTUITests {
         let next = try await tmux.waitFor("‹video-01-live2d›")
         #expect(!next.contains("‹video-01›"))
         #expect(!next.contains("no longer listed"), "a toggle clears the note")
-        try tmux.sendKeys("F2", "F2", "F2")  // 2.3, 2.3 Fast, then round past both dropped models
-        try await tmux.waitFor("‹video-01-live2d›")
+        // Round the table once: each F2 awaited until the model shown changes; the two dropped
+        // models never come up.
+        var seen = ["video-01-live2d"]
+        for _ in 1..<ModelCatalog.ids.count {
+            let previous = seen[seen.count - 1]
+            try tmux.sendKeys("F2")
+            let screen = try await tmux.waitUntil("the model to change from \(previous)") {
+                Self.chosenModel($0).map { $0 != previous } ?? false
+            }
+            seen.append(Self.chosenModel(screen) ?? "?")
+            if seen.last == "video-01-live2d" { break }
+        }
+        #expect(seen.last == "video-01-live2d", "F2 went round the offered models: \(seen)")
+        #expect(!seen.contains("hailuo-02") && !seen.contains("video-01"), "\(seen)")
+        #expect(seen.count == ModelCatalog.ids.count - 1, "every other model came up once: \(seen)")
         #expect(simulator.recordedRequests().filter { $0.kind == .create }.isEmpty)
 
         try tmux.sendKeys("Escape")
