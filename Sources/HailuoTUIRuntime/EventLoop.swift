@@ -68,6 +68,7 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         let pump = runner.pumpEvents()
         defer { pump.cancel() }
         runner.loadJobsAtStart()
+        runner.loadRosterAtStart()
         perform(model.composer.openingQuote)
         var exit = TUIApp.Exit.quit
         var jobsArrived = false

@@ -46,6 +46,8 @@ public protocol ScreenEngine: Sendable {
     /// What the clip of `parameters` would cost (the catalogue, cached for a day; never more than
     /// a short wait).
     func quote(_ parameters: GenerationParameters) async -> PriceQuote
+    /// Which models the provider still lists (cached for a day; the built-in table when offline).
+    func modelRoster(refresh: Bool) async -> ModelRoster
     /// Seconds after acceptance in which a job like this usually finishes.
     func expectedGenerationWindow(for job: Job) -> ClosedRange<Double>
     /// Sends `count` jobs of the same request as one group of kind ``JobGroup/Kind/variants``

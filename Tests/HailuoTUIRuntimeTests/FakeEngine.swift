@@ -119,6 +119,11 @@ final class FakeEngine: ScreenEngine {
     func history(jobID: String) async throws -> [JobEvent] { [] }
     func expectedGenerationWindow(for job: Job) -> ClosedRange<Double> { 240...300 }
     func quote(_ parameters: GenerationParameters) async -> PriceQuote { .known(usd: 0.294, source: .catalogue) }
+    /// The catalogue lists every model but `video-01`.
+    func modelRoster(refresh: Bool) async -> ModelRoster {
+        let listed = ModelCatalog.ids.filter { $0 != "video-01" }.map { ListedModel(id: $0.rawValue, type: "video") }
+        return ModelRoster(listing: listed, checkedAt: Date(timeIntervalSince1970: 1_800_000_000))
+    }
     func events() -> AsyncStream<EngineEvent> { stream }
 
     enum FakeError: Error { case notHere }

@@ -5,6 +5,9 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable {
 
     /// The model id is not in ``ModelCatalog``.
     case unknown
+    /// The model is in ``ModelCatalog`` but the provider's catalogue no longer lists it
+    /// (``ModelRoster``).
+    case unlisted
     /// Nothing was given: an empty prompt, or an empty image reference.
     case empty
     /// The prompt holds only whitespace.

@@ -62,6 +62,7 @@ extension GenerationEngine {
                 alreadySent += 1
             }
         }
+        try await refuseUnlisted(unsent.map(\.parameters.model))
         try await checkBudget(unsent.map(\.parameters))
         let now = Date()
         let group =
@@ -214,6 +215,7 @@ extension GenerationEngine {
     ) async throws(SubmitError) -> (group: JobGroup, jobs: [Job]) {
         let count = max(1, count)
         _ = try prepare(parameters)
+        try await refuseUnlisted([parameters.model])
         try await checkBudget(Array(repeating: parameters, count: count))
         let group = JobGroup(
             id: LocalID.make(), kind: .variants, name: JobGroup.variantsName(count: count, prompt: parameters.prompt),

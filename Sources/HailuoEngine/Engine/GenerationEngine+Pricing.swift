@@ -18,6 +18,7 @@ extension GenerationEngine {
     /// no job (the catalogue may be asked, and its answer cached).
     public func dryRun(_ parameters: GenerationParameters) async throws(SubmitError) -> DryRun {
         let prepared = try prepare(parameters)
+        try await refuseUnlisted([parameters.model])
         return DryRun(
             parameters: parameters, request: RequestBuilder.describe(prepared), quote: await quote(parameters),
             budgetRefusal: await budgetRefusal(parameters))

@@ -20,6 +20,7 @@ extension GenerationEngine {
     /// ``submit(_:)`` for a job of group `groupID` (a set of variants).
     func submit(_ parameters: GenerationParameters, groupID: String?) async throws(SubmitError) -> Job {
         let prepared = try prepare(parameters)
+        try await refuseUnlisted([parameters.model])
         let now = Date()
         let id = LocalID.make()
         var job = Job(

@@ -25,6 +25,8 @@ public actor GenerationEngine {
     let downloader: Downloader
     /// Catalogue prices, cached in the store.
     nonisolated let prices: PriceCatalogue
+    /// The catalogue's list of models, cached in the store (``modelRoster(refresh:)``).
+    nonisolated let rosterCatalogue: RosterCatalogue
     /// The latest balance and its background refreshes.
     let balanceKeeper: BalanceKeeper
     var watcher: Task<Void, Never>?
@@ -66,6 +68,7 @@ public actor GenerationEngine {
                 baseURL: configuration.endpoint.baseURL, http: http, logger: logger,
                 timeout: configuration.catalogueTimeout),
             now: configuration.clock)
+        rosterCatalogue = RosterCatalogue(store: store, client: prices.client, now: configuration.clock)
         let hub = hub
         balanceKeeper = BalanceKeeper(
             isDemo: configuration.isDemo, fetch: { await apiClient.balance() }, publish: { hub.emit(.balance($0)) })

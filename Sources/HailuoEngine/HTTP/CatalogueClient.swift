@@ -27,7 +27,12 @@ struct CatalogueClient: Sendable {
 
     /// Fetches the catalogue entry for `model`, revalidating `etag` when given.
     func fetch(model: ModelID, etag: String?) async -> Outcome {
-        let path = "/v1/models?id=" + APIClient.percentEncoded(model.rawValue) + "&include=pricing"
+        await fetch(path: "/v1/models?id=" + APIClient.percentEncoded(model.rawValue) + "&include=pricing", etag: etag)
+    }
+
+    /// Fetches `path` (a `/v1/models` query) with at most `limit` bytes of body, revalidating
+    /// `etag` when given.
+    func fetch(path: String, etag: String?, limit: Int = 1 << 20) async -> Outcome {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .GET
         request.headers.add(name: "Accept", value: "application/json")
@@ -36,7 +41,7 @@ struct CatalogueClient: Sendable {
         do {
             let milliseconds = Int64(max(0.05, timeout) * 1000)
             let response = try await http.execute(request, timeout: .milliseconds(milliseconds))
-            let body = try await response.body.collect(upTo: 1 << 20)
+            let body = try await response.body.collect(upTo: limit)
             let status = Int(response.status.code)
             logger.debug("HTTP GET /v1/models -> \(status)")
             if status == 304 { return .notModified }

@@ -16,6 +16,8 @@ extension AppModel {
             statusBar.setConnection(state)
         case .balance(let usd):
             statusBar.setBalance(usd)
+        case .rosterLoaded(let roster):
+            composer.setUnavailableModels(roster.unavailable)
         case .priceQuoted(let parameters, let quote):
             composer.receive(quote, for: parameters)
         case .downloadProgress(let progress):

@@ -35,6 +35,8 @@ public enum Msg: Sendable, Equatable {
     case connection(ConnectionState)
     /// What the clip of these parameters costs.
     case priceQuoted(GenerationParameters, PriceQuote)
+    /// Which models the provider still lists (at start): the composer skips the others.
+    case rosterLoaded(ModelRoster)
     /// The account's balance in USD, when the provider told it (`nil`: unknown).
     case balance(Double?)
     case downloadProgress(DownloadProgress)

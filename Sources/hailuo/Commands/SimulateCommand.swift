@@ -35,6 +35,16 @@ struct SimulateCommand: AsyncParsableCommand {
             valueName: "kind"))
     var faultOn: String = "any"
 
+    @Option(
+        name: .customLong("unlist-model"),
+        help: ArgumentHelp("Leave this model (id or alias) out of GET /v1/models (repeatable).", valueName: "id"))
+    var unlistModel: [String] = []
+
+    @Option(
+        name: .customLong("add-model"),
+        help: ArgumentHelp("List a new MiniMax video model in GET /v1/models (repeatable).", valueName: "id"))
+    var addModel: [String] = []
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
         guard timeScale > 0 else { throw ValidationError("--time-scale must be more than 0") }
@@ -54,6 +64,11 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.timeScale = timeScale
         configuration.faults = fault.compactMap { SimulatorFault(rawValue: $0) }.map {
             FaultRule(fault: $0, on: kind, count: nil)
+        }
+        configuration.catalogue.removeAll { model in unlistModel.contains { model.isNamed($0) } }
+        for id in addModel {
+            configuration.catalogue.append(
+                SimulatorCatalogueModel(id: id, name: id, pricing: .fixed([SimulatorRate(price: 0.5)])))
         }
         let simulator = Simulator(configuration: configuration)
         let bound = try await simulator.start()

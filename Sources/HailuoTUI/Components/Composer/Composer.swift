@@ -36,6 +36,8 @@ public struct Composer: Sendable, Equatable {
     private var draftBeforeHistory: String?
     /// The price of the clip these toggles make.
     public private(set) var priceLine: PriceLine
+    /// Models the provider no longer lists: F2 skips them (``setUnavailableModels(_:)``).
+    public internal(set) var unavailableModels: Set<ModelID> = []
 
     /// A composer filled with the config's defaults.
     public init(defaults: GenerationParameters) {
@@ -356,7 +358,7 @@ public struct Composer: Sendable, Equatable {
             // A model the table does not know (from an old job or the config) has no rules: F2
             // moves to a known one; the other toggles say so.
             if option == .model {
-                self.model = ModelCatalog.ids[0]
+                self.model = nextOfferedModel(after: nil)
                 fitParametersToModel()
             } else {
                 optionNote = "\(self.model) is not a model hailuo knows: F2 chooses one"
@@ -366,9 +368,7 @@ public struct Composer: Sendable, Equatable {
         switch option {
         case .variants: break
         case .model:
-            let ids = ModelCatalog.ids
-            let index = ids.firstIndex(of: self.model) ?? -1
-            self.model = ids[(index + 1) % ids.count]
+            self.model = nextOfferedModel(after: self.model)
             fitParametersToModel()
         case .ratio:
             guard !model.ratios.isEmpty else {
