@@ -19,6 +19,8 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable {
     case allowedValues = "allowed-values"
     /// The resolution allows only some durations (1080P: 6 s).
     case resolutionLimit = "resolution-limit"
+    /// A camera command's `[` is never closed by a `]` (see ``CameraLint``).
+    case unclosedBracket = "unclosed-bracket"
 
     // MARK: Images
 

@@ -13,6 +13,7 @@ public enum Validator {
             issues.append(unknownModel(parameters.model))
         }
         issues += promptIssues(parameters.prompt)
+        issues += cameraIssues(parameters.prompt)
         if let model {
             issues += durationIssues(parameters, model)
             issues += resolutionIssues(parameters, model)
