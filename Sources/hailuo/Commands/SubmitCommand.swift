@@ -96,6 +96,7 @@ struct SubmitCommand: AsyncParsableCommand {
             resolution: resolution.flatMap { Resolution(rawValue: $0.uppercased()) }
                 ?? session.settings.defaultResolution,
             firstFrame: image, lastFrame: lastImage)
+        CameraNotes.warn(parameters)
         if dryRun {
             try await runDryRun(parameters, session: session)
             return
