@@ -34,6 +34,12 @@ struct KeyMapTests {
         prompt.pasteText("first line\nhello world\nthird line")
         prompt.press(.up, .home, .right, .right, .right)
 
+        // The camera command list open in the middle of the text (`A cat [| walks`).
+        var camera = UpdateSupport.model(jobs: UpdateSupport.manyJobs(40), focus: .prompt)
+        camera.pasteText("first line\nA cat  walks\nthird line")
+        camera.press(.up, .home, .right, .right, .right, .right, .right, .right)
+        camera.typeText("[")
+
         var image = UpdateSupport.model(focus: .firstFrame)
         image.pasteText("shots/boat.png")
         image.press(.left, .left, .left, .left)
@@ -60,7 +66,7 @@ struct KeyMapTests {
         compare.press(.character("C"), .right)
 
         return [
-            ("prompt", prompt), ("image field", image), ("options", options), ("table", table),
+            ("prompt", prompt), ("camera list", camera), ("image field", image), ("options", options), ("table", table),
             ("filter", filter), ("help", help), ("question", question), ("compare", compare),
         ]
     }

@@ -30,8 +30,8 @@ public enum ValidationRule: String, Sendable, Hashable, CaseIterable {
     case tooMany = "too-many"
     /// Audio references with no image or video reference beside them.
     case audioAlone = "audio-alone"
-    /// The model is not served on the configured endpoint family (kept for scripts; hailuo routes instead).
-    case endpoint
+    /// A camera command's `[` is never closed by a `]` (see ``CameraLint``).
+    case unclosedBracket = "unclosed-bracket"
 
     // MARK: Images
 

@@ -19,6 +19,7 @@ public enum Validator {
             issues.append(unknownModel(parameters.model))
         }
         issues += promptIssues(parameters.prompt, limit: model?.maxPromptLength ?? maxPromptLength)
+        issues += cameraIssues(parameters.prompt)
         if let model {
             issues += durationIssues(parameters, model)
             issues += resolutionIssues(parameters, model)

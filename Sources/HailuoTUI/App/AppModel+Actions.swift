@@ -18,6 +18,7 @@ extension AppModel {
         case .edit: return edit(key)
         case .recallOlderPrompt, .recallNewerPrompt:
             return take(composer.recallPrompt(older: action == .recallOlderPrompt, history: promptHistory))
+        case .moveCameraChoice, .insertCameraCommand, .closeCameraList: return camera(action)
         case .completePath:
             guard let slot = focus.imageSlot else {
                 moveFocus(to: step(focus, forward: true))

@@ -49,7 +49,7 @@ extension AppModel {
         if help.isOpen { return [.always, .help] }
         if compare != nil { return [.always, .compare] }
         if jobs.filterEditor != nil { return [.always, .filter] }
-        return KeyMap.scopes(for: focus)
+        return KeyMap.scopes(for: focus, cameraList: focus == .prompt && composer.shownCameraList != nil)
     }
 
     /// Looks `key` up in the map and does what it says; a key the map does not bind does nothing.

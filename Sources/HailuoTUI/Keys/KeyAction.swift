@@ -19,6 +19,14 @@ public enum KeyAction: Sendable, Hashable {
     case recallOlderPrompt
     case recallNewerPrompt
 
+    // Camera command list
+    /// ↑ / ↓: another command.
+    case moveCameraChoice(Int)
+    /// Tab / Enter: the chosen command, and `]`.
+    case insertCameraCommand
+    /// Esc: close the list.
+    case closeCameraList
+
     // Image fields
     case completePath
     case nextField

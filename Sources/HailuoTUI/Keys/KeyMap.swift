@@ -7,7 +7,7 @@ import TUIKit
 public enum KeyMap {
     /// Every binding, in the help's order within each section.
     public static let bindings: [KeyBinding] =
-        everywhere + promptEditor + imageFields + options + table + overlays
+        everywhere + promptEditor + cameraCommands + imageFields + options + table + overlays
 
     /// A binding's entry as dispatch sees it: where it applies, resolved.
     public struct Resolved: Sendable {

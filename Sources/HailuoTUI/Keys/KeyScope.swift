@@ -5,6 +5,8 @@ public enum KeyScope: Sendable, Hashable, CaseIterable {
     /// The composer and the table, when no overlay or filter is open.
     case everywhere
     case prompt
+    /// The prompt while its camera command list is shown (ahead of the prompt's own keys).
+    case cameraList
     case imageField
     case options
     /// The jobs table and the details pane of its selected job.

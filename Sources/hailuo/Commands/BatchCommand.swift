@@ -82,7 +82,9 @@ struct BatchCommand: AsyncParsableCommand {
             promptOptimizer: settings.defaultPromptOptimizer)
         let plan: BatchPlan
         switch await session.engine.planBatch(path: file, defaults: defaults, maxJobs: settings.batchMaxJobs) {
-        case .success(let value): plan = value
+        case .success(let value):
+            plan = value
+            CameraNotes.warn(plan)
         case .failure(let problems):
             await session.close()
             throw CLIFailure(.usage, problems.sentences.joined(separator: "\n") + "\n(nothing was sent)")

@@ -105,6 +105,7 @@ struct SubmitCommand: AsyncParsableCommand {
             firstFrame: image, lastFrame: lastImage)
         inputs.apply(to: &typed, durationGiven: duration != nil, resolutionGiven: resolution != nil)
         let parameters = typed
+        CameraNotes.warn(parameters)
         if dryRun {
             try await runDryRun(parameters, session: session)
             return

@@ -44,6 +44,8 @@ extension Composer {
             Paint.borderText(
                 [Span(text, theme.error)], on: &canvas, rect: box, top: false, reserve: marks + 1,
                 ellipsis: theme.glyphs.ellipsis)
+        } else {
+            drawCameraNote(into: &canvas, theme: theme, box: box, reserve: marks + 1)
         }
         prompt.render(
             into: &canvas, rect: layout.promptText, style: theme.text,
@@ -339,6 +341,7 @@ extension Composer {
     /// Path candidates while completing, else why a toggle was refused, else an options issue,
     /// else the focused image field's note in full when it is cut short beside the field.
     func noteSpans(theme: Theme, focus: Focus, fieldWidth: Int) -> [Span] {
+        if focus == .prompt, let camera = cameraListSpans(theme: theme, width: fieldWidth - 2) { return camera }
         if let completions = completions, !completions.candidates.isEmpty {
             return candidateSpans(completions.candidates, theme: theme, width: fieldWidth - 2)
         }

@@ -26,6 +26,8 @@ public struct Composer: Sendable, Equatable {
     public private(set) var selectedOption: OptionField = .model
     public private(set) var verdicts: [ImageSlot: ImageVerdict] = [:]
     public private(set) var completions: PathCompletions?
+    /// The camera commands offered while typing in a `[` of the prompt (see Composer+Camera.swift).
+    public private(set) var cameraList: CameraCompletions?
     /// Errors from the last submit attempt, shown next to their fields (cleared when edited).
     public private(set) var issues: [ValidationIssue.Field: String] = [:]
     /// Why the last toggle was refused (a forbidden combination), shown under the options.
@@ -190,7 +192,18 @@ public struct Composer: Sendable, Equatable {
 
     /// Applies an editing key to the prompt.
     mutating func editPrompt(_ key: Key, width: Int) -> Reply {
-        report(prompt.handle(key, width: width), field: .prompt)
+        let before = prompt
+        let result = prompt.handle(key, width: width)
+        followCamera(after: key, result, before: before)
+        return report(result, field: .prompt)
+    }
+
+    /// Changes the prompt and the camera list together (for Composer+Camera.swift); a changed
+    /// text clears the prompt's error, as typing does.
+    mutating func updateCamera<Value>(_ body: (inout TextEditor, inout CameraCompletions?) -> Value) -> Value {
+        let text = prompt.text
+        defer { if prompt.text != text { _ = report(.changed, field: .prompt) } }
+        return body(&prompt, &cameraList)
     }
 
     /// Inserts pasted text into the prompt.
