@@ -35,7 +35,8 @@ extension Presets {
             let box = Self.box(width: width, height: 3, in: area)
             Self.frame(box, title: " Save as preset ", on: &canvas, theme: theme)
             canvas.draw(
-                "saving \(Self.shown(preset.name))…", at: Point(x: box.x + 2, y: box.y + 1), style: theme.text,
+                theme.ascii("saving \(Self.shown(preset.name))…"), at: Point(x: box.x + 2, y: box.y + 1),
+                style: theme.text,
                 maxWidth: inner)
         case .replacing(let preset):
             let lines = TextLayout.wrap(
@@ -54,7 +55,7 @@ extension Presets {
             let box = Self.box(width: width, height: rows + 4, in: area)
             Self.frame(box, title: " Presets ", on: &canvas, theme: theme)
             guard let presets else {
-                canvas.draw("reading presets…", at: Point(x: box.x + 2, y: box.y + 1), style: theme.dim)
+                canvas.draw(theme.ascii("reading presets…"), at: Point(x: box.x + 2, y: box.y + 1), style: theme.dim)
                 return
             }
             let first = min(max(0, selected - rows + 1), max(0, presets.count - rows))
@@ -98,7 +99,7 @@ extension Presets {
         var spans: [Span] = []
         for (index, (key, words)) in pairs.enumerated() {
             if index > 0 { spans.append(Span(" \(theme.separator) ", theme.dim)) }
-            spans += [Span(key, theme.key), Span(" \(words)", theme.text)]
+            spans += [Span(theme.ascii(key), theme.key), Span(" \(words)", theme.text)]
         }
         Paint.spans(spans, on: &canvas, at: point, width: width, ellipsis: theme.glyphs.ellipsis)
     }
