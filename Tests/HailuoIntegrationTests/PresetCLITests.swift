@@ -93,6 +93,22 @@ struct PresetCLITests {
         #expect(broken.stderr.contains("presets.toml is not valid TOML at line 1"))
     }
 
+    @Test func aPresetWithoutAPromptNeedsOneAndAnEmptyImageFlagDropsItsImage() async throws {
+        let home = try home(presets: "[presets.look]\nduration = 10\nfirst_frame = \"~/missing.png\"\n")
+        defer { TemporaryFolder.remove(home) }
+        let cli = CLIRunner(home: home)
+        let bare = try await cli.run(["submit", "--preset", "look", "--dry-run"])
+        #expect(bare.status == 2)
+        #expect(bare.stderr.contains("preset \"look\" has no prompt; give --prompt or --prompt-file"))
+        let given = try await cli.run([
+            "submit", "--preset", "look", "--prompt", "A heron at dawn", "--image", "", "--dry-run", "--json",
+        ])
+        #expect(given.status == 0, "\(given.stderr)")
+        let object = try json(given.stdout)
+        #expect(object["duration"] as? Int == 10)
+        #expect(object["first_frame"] is NSNull)
+    }
+
     @Test func presetsListsShowsAndDeletes() async throws {
         let home = try home(presets: Self.presets)
         defer { TemporaryFolder.remove(home) }

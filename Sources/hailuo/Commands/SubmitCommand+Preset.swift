@@ -13,11 +13,12 @@ extension SubmitCommand {
                 throw CLIFailure(.usage, "\(error.description) (nothing was sent)")
             }
         }
-        if let typed { parameters.prompt = typed }
-        guard !parameters.prompt.isEmpty else {
+        if let typed {
+            parameters.prompt = typed
+        } else if let preset, parameters.prompt.isEmpty {
+            // An empty prompt typed on the command line is the validator's to refuse, in its words.
             throw CLIFailure(
-                .usage,
-                "preset \(InertText.quoted(preset ?? "", limit: 70)) has no prompt; give --prompt or --prompt-file")
+                .usage, "preset \(InertText.quoted(preset, limit: 70)) has no prompt; give --prompt or --prompt-file")
         }
         if let model { parameters.model = ModelID(model) }
         if noPromptOptimizer { parameters.promptOptimizer = false }

@@ -23,7 +23,8 @@ struct SubmitCommand: AsyncParsableCommand {
             (exit 2).
 
             With --preset NAME the saved preset fills the prompt and parameters (see \
-            `hailuo presets`); every flag given on the command line overrides it.
+            `hailuo presets`); every flag given on the command line overrides it, and \
+            --image "" or --last-image "" leaves out the preset's image.
             """)
 
     @Option(
