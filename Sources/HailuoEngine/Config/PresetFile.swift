@@ -142,9 +142,9 @@ public struct PresetFile: Sendable {
     }
 
     /// Reads the presets under the lock, lets `change` edit them, and writes them back atomically.
-    private func rewrite<Result>(
-        _ change: (inout [Preset]) throws(PresetError) -> Result
-    ) throws(PresetError) -> Result {
+    private func rewrite<Value>(
+        _ change: (inout [Preset]) throws(PresetError) -> Value
+    ) throws(PresetError) -> Value {
         let folder = url.deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(
