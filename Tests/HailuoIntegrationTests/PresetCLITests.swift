@@ -109,6 +109,30 @@ struct PresetCLITests {
         #expect(object["first_frame"] is NSNull)
     }
 
+    @Test func presetsSaveKeepsTheOthersAndAsksForReplace() async throws {
+        let home = try home(presets: Self.presets)
+        defer { TemporaryFolder.remove(home) }
+        let cli = CLIRunner(home: home)
+        let saved = try await cli.run(["presets", "save", "wide", "--from", "rainy street", "--duration", "6"])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let again = try await cli.run(["presets", "save", "wide", "--prompt", "other"])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("A preset \"wide\" already exists"))
+        let replaced = try await cli.run(["presets", "save", "wide", "--from", "wide", "--prompt", "Wide", "--replace"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let badName = try await cli.run(["presets", "save", "", "--prompt", "x"])
+        #expect(badName.status == 2)
+        #expect(badName.stderr.contains("is empty"))
+
+        let list = try await cli.run(["presets"])
+        #expect(list.stdout.split(separator: "\n").map { String($0.prefix(4)) } == ["kite", "rain", "wide"])
+        let dryRun = try await cli.run(["submit", "--preset", "wide", "--dry-run", "--json"])
+        let object = try json(dryRun.stdout)
+        #expect(object["prompt"] as? String == "Wide")
+        #expect(object["duration"] as? Int == 6)
+        #expect(object["prompt_optimizer"] as? Bool == false, "kept from the preset it started from")
+    }
+
     @Test func presetsListsShowsAndDeletes() async throws {
         let home = try home(presets: Self.presets)
         defer { TemporaryFolder.remove(home) }

@@ -19,9 +19,11 @@ struct PresetsCommand: ParsableCommand {
               hailuo presets
               hailuo presets show "rainy street"
               hailuo submit --preset "rainy street" --duration 10
+              hailuo presets save "rainy street" --prompt "A paper boat on a rainy street" --duration 10
+              hailuo presets save wide --from "rainy street" --resolution 1080P --duration 6
               hailuo presets delete "rainy street"
             """,
-        subcommands: [PresetsList.self, PresetsShow.self, PresetsDelete.self],
+        subcommands: [PresetsList.self, PresetsShow.self, PresetsSave.self, PresetsDelete.self],
         defaultSubcommand: PresetsList.self)
 }
 
@@ -103,6 +105,85 @@ struct PresetsShow: ParsableCommand {
                 Console.out(InertText.display(String(line)))
             }
         }
+    }
+}
+
+/// `hailuo presets save NAME [--from PRESET] [flags]`.
+struct PresetsSave: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "save",
+        abstract: "Save a prompt and parameters as a preset (the others are kept).",
+        discussion: """
+            The values are the flags given, else those of --from PRESET, else the config's \
+            defaults. A preset of the same name is kept unless --replace is given.
+            """)
+
+    @Argument(help: ArgumentHelp("The preset's name: 1-64 characters, no control characters.", valueName: "name"))
+    var name: String
+
+    @Option(help: ArgumentHelp("Start from this saved preset.", valueName: "preset"))
+    var from: String?
+
+    @Option(help: ArgumentHelp("The prompt text.", valueName: "text"))
+    var prompt: String?
+
+    @Option(
+        help: ArgumentHelp("First frame: a PNG/JPEG path or an http(s) URL (\"\" for none).", valueName: "path|url"))
+    var image: String?
+
+    @Option(
+        name: .customLong("last-image"),
+        help: ArgumentHelp("Last frame: a PNG/JPEG path or an http(s) URL (\"\" for none).", valueName: "path|url"))
+    var lastImage: String?
+
+    @Option(help: ArgumentHelp("Model id (see `hailuo models`).", valueName: "id"))
+    var model: String?
+
+    @Option(help: ArgumentHelp("Clip length in seconds.", valueName: "seconds"))
+    var duration: Int?
+
+    @Option(help: ArgumentHelp("Output resolution (768P, 1080P).", valueName: "resolution"))
+    var resolution: String?
+
+    @Flag(name: .customLong("no-prompt-optimizer"), help: "Follow the prompt strictly (prompt_optimizer=false).")
+    var noPromptOptimizer = false
+
+    @Flag(name: .customLong("prompt-optimizer"), help: "Let the model rewrite the prompt (prompt_optimizer=true).")
+    var promptOptimizerOn = false
+
+    @Flag(help: "Replace a preset of the same name.")
+    var replace = false
+
+    @OptionGroup var options: PresetsOptions
+
+    func validate() throws {
+        if noPromptOptimizer && promptOptimizerOn {
+            throw ValidationError("give --prompt-optimizer or --no-prompt-optimizer, not both")
+        }
+        if let resolution, Resolution(rawValue: resolution.uppercased()) == nil {
+            throw ValidationError(
+                "--resolution must be one of \(Resolution.allCases.map(\.rawValue).joined(separator: ", ")) "
+                    + "(got \(InertText.oneLine(resolution)))")
+        }
+        if let model, ModelCatalog.model(ModelID(model)) == nil {
+            throw ValidationError(
+                "--model \(InertText.oneLine(model)) is not a known model; known models: "
+                    + ModelCatalog.ids.map(\.rawValue).joined(separator: ", "))
+        }
+    }
+
+    func run() throws {
+        let replaced = try options.run { file throws(PresetError) in
+            var parameters =
+                try from.map { name throws(PresetError) in try file.preset(named: name).parameters }
+                ?? file.defaults
+            if let prompt { parameters.prompt = prompt }
+            parameters.override(
+                model: model, promptOptimizer: noPromptOptimizer ? false : (promptOptimizerOn ? true : nil),
+                duration: duration, resolution: resolution, firstFrame: image, lastFrame: lastImage)
+            return try file.save(Preset(name: name, parameters: parameters), replace: replace)
+        }
+        Console.progress("\(replaced ? "replaced" : "saved") preset \(InertText.quoted(name, limit: 70))")
     }
 }
 

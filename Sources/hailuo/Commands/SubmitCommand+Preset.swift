@@ -20,14 +20,25 @@ extension SubmitCommand {
             throw CLIFailure(
                 .usage, "preset \(InertText.quoted(preset, limit: 70)) has no prompt; give --prompt or --prompt-file")
         }
-        if let model { parameters.model = ModelID(model) }
-        if noPromptOptimizer { parameters.promptOptimizer = false }
-        if promptOptimizerOn { parameters.promptOptimizer = true }
-        if let duration { parameters.duration = duration }
-        if let chosen = resolution.flatMap({ Resolution(rawValue: $0.uppercased()) }) { parameters.resolution = chosen }
-        // An empty --image "" takes away the preset's image.
-        if let image { parameters.firstFrame = image.isEmpty ? nil : image }
-        if let lastImage { parameters.lastFrame = lastImage.isEmpty ? nil : lastImage }
+        parameters.override(
+            model: model, promptOptimizer: noPromptOptimizer ? false : (promptOptimizerOn ? true : nil),
+            duration: duration, resolution: resolution, firstFrame: image, lastFrame: lastImage)
         return parameters
+    }
+}
+
+extension GenerationParameters {
+    /// Each value given on the command line replaces the one held (from a preset or the config);
+    /// an empty image text takes the image away.
+    mutating func override(
+        model: String?, promptOptimizer: Bool?, duration: Int?, resolution: String?, firstFrame: String?,
+        lastFrame: String?
+    ) {
+        if let model { self.model = ModelID(model) }
+        if let promptOptimizer { self.promptOptimizer = promptOptimizer }
+        if let duration { self.duration = duration }
+        if let chosen = resolution.flatMap({ Resolution(rawValue: $0.uppercased()) }) { self.resolution = chosen }
+        if let firstFrame { self.firstFrame = firstFrame.isEmpty ? nil : firstFrame }
+        if let lastFrame { self.lastFrame = lastFrame.isEmpty ? nil : lastFrame }
     }
 }
