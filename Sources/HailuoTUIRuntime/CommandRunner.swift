@@ -12,13 +12,19 @@ final class CommandRunner: Sendable {
     let post: @Sendable (Msg) -> Void
     let home: String?
     let currentDirectory: String
+    /// Where presets are read and written (F7 / F8).
+    let presets: PresetStore
     private let windows = ExpectedWindows()
     private let pictureMaker: PictureMaker
     /// Groups the screen has been told about; a job of another group makes the runtime read them again.
     private let knownGroups = Mutex<Set<String>>([])
 
-    init(engine: any ScreenEngine, home: String?, currentDirectory: String, post: @escaping @Sendable (Msg) -> Void) {
+    init(
+        engine: any ScreenEngine, home: String?, currentDirectory: String, presets: PresetStore = .inMemory(),
+        post: @escaping @Sendable (Msg) -> Void
+    ) {
         self.engine = engine
+        self.presets = presets
         self.home = home
         self.currentDirectory = currentDirectory
         self.post = post
@@ -102,6 +108,12 @@ final class CommandRunner: Sendable {
             act { engine in
                 _ = try await engine.setHidden(id, hidden)
                 return hidden ? "hid \(id) (H shows hidden jobs)" : "\(id) is shown again"
+            }
+        case .loadPresets:
+            Task.detached { [presets, post] in post(.presetsLoaded(presets.load())) }
+        case .savePreset(let name, let parameters, let replace):
+            Task.detached { [presets, post] in
+                post(.presetSaved(presets.save(Preset(name: name, parameters: parameters), replace)))
             }
         case .copy, .notify, .redraw, .suspend, .quit:
             break

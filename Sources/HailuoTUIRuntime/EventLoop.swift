@@ -28,8 +28,9 @@ public final class EventLoop<Terminal: ScreenTerminal> {
     /// `onJobsShown` runs once after the first frame with the store's jobs.
     public init(
         terminal: Terminal, engine: any ScreenEngine, environment: AppEnvironment, notes: [String] = [],
-        draftFile: DraftFile? = nil, signals: TerminationSignals? = nil, variables: [String: String] = [:],
-        currentDirectory: String = FileManager.default.currentDirectoryPath, onJobsShown: (() -> Void)? = nil
+        draftFile: DraftFile? = nil, presets: PresetStore = .inMemory(), signals: TerminationSignals? = nil,
+        variables: [String: String] = [:], currentDirectory: String = FileManager.default.currentDirectoryPath,
+        onJobsShown: (() -> Void)? = nil
     ) {
         self.terminal = terminal
         self.draftFile = draftFile
@@ -41,9 +42,9 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         environment.colorDepth = terminal.supportsColor ? terminal.colorDepth : .monochrome
         model = AppModel(environment: environment, size: terminal.size, now: Date())
         let inbox = inbox
-        runner = CommandRunner(engine: engine, home: variables["HOME"], currentDirectory: currentDirectory) {
-            inbox.post($0)
-        }
+        runner = CommandRunner(
+            engine: engine, home: variables["HOME"], currentDirectory: currentDirectory, presets: presets
+        ) { inbox.post($0) }
         insideTmux = variables["TMUX"] != nil
         signals?.install(wake: inbox.wakeHandle)
         var opening = notes

@@ -20,10 +20,11 @@ public enum TUIApp {
     /// next start). `notes` (config warnings, for example) are shown at the bottom when the screen
     /// opens. An unsent draft is kept in `draftFile` when the screen closes and put back when it opens.
     /// `onJobsShown` runs once, on the screen's thread, right after the first frame that shows the
-    /// store's jobs: the caller starts there what need not delay that frame.
+    /// store's jobs: the caller starts there what need not delay that frame. Presets (F7 / F8) are
+    /// read and written through `presets`.
     public static func run(
         engine: any ScreenEngine, environment: AppEnvironment, notes: [String] = [], draftFile: DraftFile? = nil,
-        onJobsShown: (@Sendable () -> Void)? = nil
+        presets: PresetStore = .inMemory(), onJobsShown: (@Sendable () -> Void)? = nil
     ) async throws -> Exit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
@@ -36,7 +37,7 @@ public enum TUIApp {
                     let terminal = try CursesTerminal(options: TerminalOptions())
                     let loop = EventLoop(
                         terminal: terminal, engine: engine, environment: environment, notes: notes,
-                        draftFile: draftFile, signals: TerminationSignals(),
+                        draftFile: draftFile, presets: presets, signals: TerminationSignals(),
                         variables: ProcessInfo.processInfo.environment, onJobsShown: onJobsShown)
                     continuation.resume(returning: loop.run())
                 } catch {

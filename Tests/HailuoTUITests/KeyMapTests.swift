@@ -65,9 +65,22 @@ struct KeyMapTests {
         compare.jobs.selectRow(.group("grp00001"))
         compare.press(.character("C"), .right)
 
+        var presetName = UpdateSupport.model(focus: .prompt)
+        presetName.typeText("a fox")
+        presetName.press(.function(8))
+        presetName.typeText("fox")
+
+        var presetList = UpdateSupport.model(focus: .jobs)
+        presetList.press(.function(7))
+        presetList.receive(
+            .presetsLoaded(
+                .loaded(["a", "b", "c"].map { Preset(name: $0, parameters: UpdateSupport.parameters("a \($0)")) })))
+        presetList.press(.down)
+
         return [
             ("prompt", prompt), ("camera list", camera), ("image field", image), ("options", options), ("table", table),
             ("filter", filter), ("help", help), ("question", question), ("compare", compare),
+            ("preset name", presetName), ("preset list", presetList),
         ]
     }
 

@@ -9,6 +9,8 @@ extension SettingsLoader {
         # Profile used when neither --profile nor HAILUO_PROFILE names one.
         profile = "default"
 
+        # Defaults for new jobs; they also fill the keys a preset leaves out. Presets (F8 saves one
+        # on the screen, submit --preset NAME sends one) live beside this file in presets.toml.
         [defaults]
         model = "minimax/hailuo-02"   # minimax/hailuo-02 | video-01 | video-01-live2d | minimax/hailuo-2.3 | minimax/hailuo-2.3-fast
         duration = 6                  # seconds: 6 or 10

@@ -70,6 +70,9 @@ extension AppModel {
             show(jobs.textFilter.isEmpty ? "filter cleared" : "\(jobs.visible.count) jobs match")
         case .clearFilter: jobs.clearFilter()
         case .answer(let yes): return answer(yes)
+        case .saveAsPreset, .openPresets, .editPresetName, .confirmPresetName, .closePresets, .presetMove,
+            .loadPreset:
+            return performPresetAction(action, key: key)
         }
         return []
     }
@@ -124,6 +127,7 @@ extension AppModel {
     }
 
     private mutating func answer(_ yes: Bool) -> [Command] {
+        if presets.isAskingToReplace { return take(presets.answerReplace(yes)) }
         guard let question = confirmation else { return [] }
         confirmation = nil
         guard yes else { return [] }

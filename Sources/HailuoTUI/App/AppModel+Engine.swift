@@ -41,6 +41,8 @@ extension AppModel {
         case .pathCompletions(let slot, let typed, let candidates):
             return take(
                 composer.applyCompletions(slot, typed: typed, candidates: candidates, focused: focus == slot.focus))
+        case .presetsLoaded(let load): return take(presets.receive(load))
+        case .presetSaved(let outcome): return take(presets.receive(outcome))
         case .input, .tick, .terminate:
             break
         }

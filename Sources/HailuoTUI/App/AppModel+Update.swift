@@ -46,6 +46,7 @@ extension AppModel {
     var activeScopes: [KeyScope] {
         if confirmation != nil, !isTooSmall { return [.confirmation] }
         if isTooSmall { return [.always] }  // below the minimum size nothing is shown to act on
+        if let scopes = presetScopes { return scopes }
         if help.isOpen { return [.always, .help] }
         if compare != nil { return [.always, .compare] }
         if jobs.filterEditor != nil { return [.always, .filter] }
@@ -77,6 +78,10 @@ extension AppModel {
         // A question or the help is in front: the paste is not for them, and nothing behind them
         // should change unseen.
         guard confirmation == nil, !help.isOpen, compare == nil else { return [] }
+        if presets.mode != nil {
+            presets.pasteName(text)
+            return []
+        }
         if jobs.filterEditor != nil {
             jobs.pasteIntoFilter(text)
             return []

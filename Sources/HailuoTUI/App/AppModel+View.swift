@@ -14,7 +14,7 @@ extension AppModel {
             return canvas
         }
         let layout = self.layout
-        let overlayOpen = help.isOpen || confirmation != nil || compare != nil
+        let overlayOpen = help.isOpen || confirmation != nil || compare != nil || presets.mode != nil
         let composerPictures = self.composerPictures(layout)
         let detailsPictures = self.detailsPictures(layout)
         // Keys go to the filter while it is typed, so no composer editor shows a cursor then.
@@ -43,11 +43,12 @@ extension AppModel {
                 pictures: pictures)
         }
         if help.isOpen { help.draw(into: &canvas, theme: theme, size: size, focus: focus) }
+        presets.draw(into: &canvas, theme: theme, size: size)
         if let confirmation {
             let question = confirmation.question(lastSubmitted: submissions.last, now: now, isDemo: environment.isDemo)
             confirmation.draw(into: &canvas, theme: theme, size: size, question: question)
         }
-        if overlayOpen { canvas.cursor = nil }
+        if overlayOpen, !presets.isNaming { canvas.cursor = nil }
         return canvas
     }
 

@@ -18,6 +18,8 @@ public struct AppModel: Sendable, Equatable {
     public internal(set) var confirmation: Confirmation?
     /// The compare view of a group's results, when open.
     public internal(set) var compare: Compare?
+    /// Saving (F8) and recalling (F7) presets, when open.
+    public internal(set) var presets = Presets()
     public internal(set) var submissions = Submissions()
     /// Thumbnails and clip frames made so far.
     public internal(set) var pictures: Pictures

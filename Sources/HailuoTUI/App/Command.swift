@@ -28,6 +28,11 @@ public enum Command: Sendable, Equatable {
     case resubmit(jobID: String)
     case dismiss(jobID: String)
     case setHidden(jobID: String, Bool)
+    /// Read the presets file (answered with ``Msg/presetsLoaded(_:)``).
+    case loadPresets
+    /// Save `parameters` as the preset `name`; with `replace` false an existing one is kept
+    /// (answered with ``Msg/presetSaved(_:)``).
+    case savePreset(name: String, GenerationParameters, replace: Bool)
     /// Put text on the clipboard through OSC 52 (wrapped for tmux).
     case copy(String)
     /// Announce a finished job (bell or desktop notification, as configured).

@@ -54,6 +54,10 @@ public enum Msg: Sendable, Equatable {
     /// The last frame of a job's clip is at `path`: open a new draft from it.
     case lastFrameExtracted(jobID: String, path: String)
     case pathCompletions(ImageSlot, typed: String, candidates: [String])
+    /// The presets file was read (F7).
+    case presetsLoaded(PresetsLoad)
+    /// A preset was saved, or why not (F8).
+    case presetSaved(PresetSaveOutcome)
     /// SIGHUP, SIGTERM, or the terminal went away: save and leave.
     case terminate
 }

@@ -69,6 +69,22 @@ public enum KeyAction: Sendable, Hashable {
 
     // Questions
     case answer(Bool)
+
+    // Presets
+    /// F8: save the composer's prompt and parameters under a name.
+    case saveAsPreset
+    /// F7: the list of presets.
+    case openPresets
+    /// A key for the preset name being typed.
+    case editPresetName
+    /// Enter: save under the typed name.
+    case confirmPresetName
+    /// Esc: close the name entry or the list.
+    case closePresets
+    /// ↑ / ↓ in the list.
+    case presetMove(Int)
+    /// Enter in the list: load the preset into the composer.
+    case loadPreset
 }
 
 /// A move of the table's selection or of the help's scroll position.

@@ -146,6 +146,18 @@ extension KeyMap {
             .overlays, "Esc C q (compare)", "close the compare view",
             KeyBinding.Entry.each([.escape, .character("C"), .character("q")], .closeCompare, in: [.compare])),
         KeyBinding(
+            .overlays, "Enter / Esc (preset name)", "save / cancel; other keys edit the name",
+            [
+                .on(.enter, .confirmPresetName, in: [.presetName]), .on(.escape, .closePresets, in: [.presetName]),
+                .matching(.anyKey, .editPresetName, in: [.presetName]),
+            ]),
+        KeyBinding(
+            .overlays, "↑ ↓ Enter Esc (presets)", "choose a preset / load it into the composer / close",
+            [
+                .on(.up, .presetMove(-1), in: [.presetList]), .on(.down, .presetMove(1), in: [.presetList]),
+                .on(.enter, .loadPreset, in: [.presetList]), .on(.escape, .closePresets, in: [.presetList]),
+            ]),
+        KeyBinding(
             .overlays, "y Y / n N Esc Ctrl-C", "answer a question yes / no",
             KeyBinding.Entry.each([.character("y"), .character("Y")], .answer(true), in: [.confirmation])
                 + KeyBinding.Entry.each(

@@ -62,6 +62,9 @@ public enum KeyMap {
                 .on(.function(6), .toggle(.variants)),
             ]),
         KeyBinding(
+            .everywhere, "F7 / F8", "recall / save a preset (prompt and parameters)",
+            [.on(.function(7), .openPresets), .on(.function(8), .saveAsPreset)]),
+        KeyBinding(
             .everywhere, "Esc", "close help, details, filter, candidates; then go to the jobs table",
             [.on(.escape, .back)]),
         KeyBinding(.everywhere, "Ctrl-L", "redraw the screen", [.on(.ctrl("l"), .redraw, in: [.always])]),

@@ -19,6 +19,10 @@ public enum KeyScope: Sendable, Hashable, CaseIterable {
     case confirmation
     /// The compare view of a group's results.
     case compare
+    /// A preset's name being typed (F8).
+    case presetName
+    /// The list of presets (F7).
+    case presetList
 
     /// The scope of the focused part.
     static func focused(_ focus: Focus) -> KeyScope {

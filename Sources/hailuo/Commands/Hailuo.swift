@@ -27,6 +27,7 @@ struct Hailuo: AsyncParsableCommand {
             Examples:
               hailuo submit --prompt "A paper boat on a rainy street" --wait --download
               hailuo submit --prompt-file scene.txt --image first.png --duration 10
+              hailuo submit --preset "rainy street" --duration 10
               hailuo batch scenes.csv --dry-run
               hailuo jobs --status pending
               hailuo spend --since 7d
@@ -39,7 +40,7 @@ struct Hailuo: AsyncParsableCommand {
             SubmitCommand.self, BatchCommand.self, JobsCommand.self, ShowCommand.self, WaitCommand.self,
             DownloadCommand.self, FrameCommand.self, ResubmitCommand.self, DismissCommand.self, FavouriteCommand.self,
             HistoryCommand.self,
-            SpendCommand.self, SimulateCommand.self, ConfigCommand.self, ModelsCommand.self,
+            SpendCommand.self, SimulateCommand.self, ConfigCommand.self, ModelsCommand.self, PresetsCommand.self,
         ]
     )
 

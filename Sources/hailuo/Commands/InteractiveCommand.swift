@@ -33,6 +33,7 @@ enum InteractiveScreen {
                 engine: session.engine, environment: appEnvironment,
                 notes: settings.warnings,
                 draftFile: DraftFile(url: settings.paths.draftFile(demo: settings.isDemo)),
+                presets: PresetStore(file: settings.presetFile),
                 onJobsShown: { starter.start() })
         } catch {
             await starter.finish()

@@ -22,7 +22,16 @@ struct SubmitCommand: AsyncParsableCommand {
             built-in table. With --dry-run the request is checked and priced but not sent. A job \
             that would pass a [budget] cap from the config is refused before anything is sent \
             (exit 2).
+
+            With --preset NAME the saved preset fills the prompt and parameters (see \
+            `hailuo presets`); every flag given on the command line overrides it, and \
+            --image "" or --last-image "" leaves out the preset's image.
             """)
+
+    @Option(
+        help: ArgumentHelp(
+            "Start from a saved preset (presets.toml); flags given here override it.", valueName: "name"))
+    var preset: String?
 
     @Option(help: ArgumentHelp("The prompt text.", valueName: "text"))
     var prompt: String?
@@ -58,6 +67,11 @@ struct SubmitCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-prompt-optimizer"), help: "Follow the prompt strictly (prompt_optimizer=false).")
     var noPromptOptimizer = false
 
+    @Flag(
+        name: .customLong("prompt-optimizer"),
+        help: "Let the model rewrite the prompt (prompt_optimizer=true), over a preset or the config.")
+    var promptOptimizerOn = false
+
     @Flag(help: "Wait until the job completes or fails (progress on stderr).")
     var wait = false
 
@@ -82,8 +96,11 @@ struct SubmitCommand: AsyncParsableCommand {
             throw ValidationError("--dry-run sends nothing, so it takes no --wait or --download")
         }
         if prompt != nil && promptFile != nil { throw ValidationError("give --prompt or --prompt-file, not both") }
-        if prompt == nil && promptFile == nil {
-            throw ValidationError("a prompt is required: --prompt TEXT or --prompt-file FILE")
+        if prompt == nil && promptFile == nil && preset == nil {
+            throw ValidationError("a prompt is required: --prompt TEXT, --prompt-file FILE or --preset NAME")
+        }
+        if noPromptOptimizer && promptOptimizerOn {
+            throw ValidationError("give --prompt-optimizer or --no-prompt-optimizer, not both")
         }
         if let resolution, Resolution(named: resolution) == nil {
             let names = Resolution.allCases.map(\.rawValue)
@@ -96,15 +113,13 @@ struct SubmitCommand: AsyncParsableCommand {
     func run() async throws {
         let text = try readPrompt()
         let session = try await EngineSession.open(global)
-        var typed = GenerationParameters(
-            model: model.map { ModelID($0) } ?? session.settings.defaultModel,
-            prompt: text,
-            promptOptimizer: noPromptOptimizer ? false : session.settings.defaultPromptOptimizer,
-            duration: duration ?? session.settings.defaultDuration,
-            resolution: resolution.flatMap { Resolution(named: $0) } ?? session.settings.defaultResolution,
-            firstFrame: image, lastFrame: lastImage)
-        inputs.apply(to: &typed, durationGiven: duration != nil, resolutionGiven: resolution != nil)
-        let parameters = typed
+        let parameters: GenerationParameters
+        do {
+            parameters = try self.parameters(prompt: text, settings: session.settings)
+        } catch {
+            await session.close()
+            throw error
+        }
         CameraNotes.warn(parameters)
         if dryRun {
             try await runDryRun(parameters, session: session)
@@ -147,9 +162,10 @@ struct SubmitCommand: AsyncParsableCommand {
         }
     }
 
-    private func readPrompt() throws -> String {
+    /// The prompt given with --prompt or --prompt-file, or `nil` when neither was given.
+    private func readPrompt() throws -> String? {
         if let prompt { return prompt }
-        guard let promptFile else { return "" }
+        guard let promptFile else { return nil }
         if promptFile == "-" {
             return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         }

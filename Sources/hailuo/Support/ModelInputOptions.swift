@@ -37,14 +37,14 @@ struct ModelInputOptions: ParsableArguments {
         }
     }
 
-    /// Puts the flags into `parameters`, and moves a duration or resolution that came from the
+    /// Puts the flags given into `parameters` (a preset's values stay where no flag is given), and moves a duration or resolution that came from the
     /// config (not from a flag) to the model's own default when the model does not allow it, so
     /// `--model minimax/h3` alone asks for a 2K clip of 6 s.
     func apply(to parameters: inout GenerationParameters, durationGiven: Bool, resolutionGiven: Bool) {
-        parameters.ratio = ratio.flatMap(AspectRatio.init(named:))
-        parameters.referenceImages = referenceImages
-        parameters.referenceVideos = referenceVideos
-        parameters.referenceAudio = referenceAudio
+        if let ratio { parameters.ratio = AspectRatio(named: ratio) }
+        if !referenceImages.isEmpty { parameters.referenceImages = referenceImages }
+        if !referenceVideos.isEmpty { parameters.referenceVideos = referenceVideos }
+        if !referenceAudio.isEmpty { parameters.referenceAudio = referenceAudio }
         guard let model = ModelCatalog.model(parameters.model) else { return }
         if !resolutionGiven, !model.resolutions.contains(parameters.resolution), let first = model.resolutions.first {
             parameters.resolution = first
