@@ -88,6 +88,9 @@ struct ModelsCLITests {
         #expect(offline.status == 0, "\(offline.stderr)")
         #expect(offline.stdout.contains("video-01  not checked: --offline"))
         #expect(offline.stdout.contains("the built-in table is the answer"))
+        // Each model's own starting times, with their source.
+        #expect(offline.stdout.contains("typical time: 6 s clip 50-70 s, 10 s clip 85-115 s (the provider's docs"))
+        #expect(offline.stdout.contains("6 s clip 4-5 min (the provider's docs"), "video-01 makes 6 s clips only")
         #expect(!offline.stdout.contains("New on the provider"))
         #expect(simulator.recordedRequests().isEmpty, "--offline asks nothing")
 

@@ -88,7 +88,8 @@ enum PresetTOML {
         if let frame = parameters.lastFrame { lines.append("last_frame = \(basicString(frame))") }
         if let ratio = parameters.ratio { lines.append("ratio = \(basicString(ratio.rawValue))") }
         for kind in ReferenceKind.allCases where !parameters.references(kind).isEmpty {
-            lines.append("\(key(kind)) = [" + parameters.references(kind).map(basicString).joined(separator: ", ") + "]")
+            lines.append(
+                "\(key(kind)) = [" + parameters.references(kind).map(basicString).joined(separator: ", ") + "]")
         }
         return lines
     }

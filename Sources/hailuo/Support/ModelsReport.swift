@@ -11,6 +11,7 @@ enum ModelsReport {
             let marker = model.id == ModelCatalog.defaultModelID ? " (default)" : ""
             lines.append("\(model.id)\(marker)  \(words(roster.availability(of: model.id), roster))")
             lines.append("  \(model.summary)")
+            lines.append("  \(timesLine(model))")
         }
         lines.append("")
         if let checkedAt = roster.checkedAt {
@@ -34,6 +35,11 @@ enum ModelsReport {
                 "id": model.id.rawValue, "summary": model.summary,
                 "default": model.id == ModelCatalog.defaultModelID,
                 "availability": roster.availability(of: model.id).rawValue,
+                "typical_seconds": Dictionary(
+                    uniqueKeysWithValues: model.typicalGenerationSeconds.map {
+                        ("\($0.key)", [$0.value.lowerBound, $0.value.upperBound])
+                    }),
+                "times_source": model.timesSource,
             ]
         }
         let new: [[String: Any]] = roster.newModels.map { model in
@@ -54,6 +60,28 @@ enum ModelsReport {
                 withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
         else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `typical time: 6 s clip 4-5 min, 10 s clip 8-9 min (the provider's docs: ...)`. Before the
+    /// first jobs finish; after, the store's own times take over (the LEFT column and the polls).
+    static func timesLine(_ model: VideoModel) -> String {
+        let parts = model.typicalGenerationSeconds.keys.sorted().filter(model.durations.contains).compactMap {
+            clip -> String? in
+            guard let range = model.typicalGenerationSeconds[clip] else { return nil }
+            return "\(clip) s clip \(span(range))"
+        }
+        return "typical time: " + parts.joined(separator: ", ") + " (\(model.timesSource))"
+    }
+
+    /// `75-105 s` under two minutes, else `4-5 min`.
+    private static func span(_ range: ClosedRange<Int>) -> String {
+        if range.upperBound < 120 { return "\(range.lowerBound)-\(range.upperBound) s" }
+        let low = Double(range.lowerBound) / 60
+        let high = Double(range.upperBound) / 60
+        func minutes(_ value: Double) -> String {
+            value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        }
+        return "\(minutes(low))-\(minutes(high)) min"
     }
 
     /// `available`, `no longer listed`, `not checked: offline`.
