@@ -101,10 +101,33 @@ struct BatchParsingTests {
         #expect(
             sentences == [
                 "b.csv line 3, field \"colour\": unknown field; the fields are "
-                    + "prompt, image, last_image, model, duration, resolution, prompt_optimizer",
-                "b.csv line 3, field \"duration\": must be a whole number of seconds, 6 or 10 (got \"long\")",
+                    + "prompt, image, last_image, model, duration, resolution, prompt_optimizer, ratio, "
+                    + "reference_images, reference_videos, reference_audio",
+                "b.csv line 3, field \"duration\": must be a whole number of seconds (got \"long\")",
                 "b.csv line 3, field \"prompt\": missing; every job needs a prompt",
             ])
+    }
+
+    @Test func anH3RowTakesRatioAndReferencesAndTheModelsOwnDefaults() throws {
+        let row = BatchRow(
+            position: .line(2),
+            fields: [
+                ("prompt", .string("A storm")), ("model", .string("minimax/h3")), ("ratio", .string("9:16")),
+                ("reference-image", .string("look.png  https://x.test/b.png")),
+                ("reference_videos", .string("https://x.test/storm.mp4")),
+            ])
+        let p = try BatchFields.parameters(row, defaults: BatchDefaults(), folder: "/data", file: "b.csv").get()
+        #expect(p.resolution == .k2, "the config's 768P does not apply to H3")
+        #expect(p.duration == 6)
+        #expect(p.ratio == .r9x16)
+        #expect(p.referenceImages == ["/data/look.png", "https://x.test/b.png"])
+        #expect(p.referenceVideos == ["https://x.test/storm.mp4"])
+        let plain = GenerationParameters(model: "minimax/h3", prompt: "A storm", resolution: .k2)
+        var withRatio = plain
+        withRatio.ratio = .r9x16
+        #expect(
+            BatchRowKey.make(plain, firstFrameSHA256: nil, lastFrameSHA256: nil, occurrence: 0)
+                != BatchRowKey.make(withRatio, firstFrameSHA256: nil, lastFrameSHA256: nil, occurrence: 0))
     }
 
     @Test func theRowKeyFollowsTheImageContentAndTheOccurrence() {

@@ -28,6 +28,14 @@ public enum BatchField: String, Sendable, CaseIterable {
     case duration
     case resolution
     case promptOptimizer = "prompt_optimizer"
+    /// H3, H3 Max: `16:9`, `adaptive`, ...
+    case ratio
+    /// H3, H3 Max: paths or links separated by spaces.
+    case referenceImages = "reference_images"
+    /// H3, H3 Max: links separated by spaces.
+    case referenceVideos = "reference_videos"
+    /// H3, H3 Max: links separated by spaces.
+    case referenceAudio = "reference_audio"
 
     /// The field a name as written means, or `nil` for an unknown name.
     public init?(name: String) {
@@ -35,6 +43,8 @@ public enum BatchField: String, Sendable, CaseIterable {
         switch normal {
         case "first_image", "first_frame": self = .image
         case "last_frame": self = .lastImage
+        case "reference_image": self = .referenceImages
+        case "reference_video": self = .referenceVideos
         default: self.init(rawValue: normal)
         }
     }
@@ -87,21 +97,51 @@ public enum BatchFields {
                 parameters.model = ModelID(text.trimmingCharacters(in: .whitespaces))
             case .duration:
                 guard let seconds = integer(value) else {
-                    problem("must be a whole number of seconds, 6 or 10 (got \(value.shown))")
+                    problem("must be a whole number of seconds (got \(value.shown))")
                     continue
                 }
                 parameters.duration = seconds
             case .resolution:
                 guard case .string(let text) = value,
-                    let resolution = Resolution(rawValue: text.trimmingCharacters(in: .whitespaces).uppercased())
+                    let resolution = Resolution(named: text)
                 else {
-                    problem("must be 768P or 1080P (got \(value.shown))")
+                    problem("must be 480P, 768P, 1080P or 2K (got \(value.shown))")
                     continue
                 }
                 parameters.resolution = resolution
             case .promptOptimizer:
                 guard let flag = boolean(value) else { problem("must be true or false (got \(value.shown))"); continue }
                 parameters.promptOptimizer = flag
+            case .ratio:
+                guard case .string(let text) = value, let ratio = AspectRatio(named: text) else {
+                    let names = AspectRatio.allCases.map(\.rawValue).joined(separator: ", ")
+                    problem("must be one of \(names) (got \(value.shown))")
+                    continue
+                }
+                parameters.ratio = ratio
+            case .referenceImages, .referenceVideos, .referenceAudio:
+                guard case .string(let text) = value else {
+                    problem("must be paths or links separated by spaces (got \(value.shown))")
+                    continue
+                }
+                let kind: ReferenceKind =
+                    field == .referenceImages ? .image : field == .referenceVideos ? .video : .audio
+                let items = text.split(whereSeparator: \.isWhitespace).map { String($0) }
+                parameters.setReferences(kind, kind == .image ? items.map { resolve($0, folder: folder) } : items)
+            }
+        }
+        // A model whose resolutions or lengths differ from the defaults (H3: 2K) gets its own
+        // default where the row does not say.
+        if let model = ModelCatalog.model(parameters.model) {
+            if !seen.contains(.resolution), !model.resolutions.contains(parameters.resolution),
+                let first = model.resolutions.first
+            {
+                parameters.resolution = first
+            }
+            if !seen.contains(.duration),
+                !model.allowedDurations(for: parameters.resolution).contains(parameters.duration)
+            {
+                parameters.duration = model.defaultDuration
             }
         }
         if !promptGiven, !seen.contains(.prompt) {

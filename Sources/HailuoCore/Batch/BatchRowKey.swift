@@ -23,10 +23,16 @@ public enum BatchRowKey {
             if let sha { return "sha256:" + sha }
             return reference.map { "ref:" + $0 } ?? "none"
         }
-        return [
+        var parts = [
             p.model.rawValue, p.prompt, p.promptOptimizer ? "1" : "0", String(p.duration), p.resolution.rawValue,
             image(p.firstFrame, firstFrameSHA256), image(p.lastFrame, lastFrameSHA256),
-        ].joined(separator: "\u{1F}")
+        ]
+        // H3's inputs only when given, so the keys of rows written before they existed stay the same.
+        if let ratio = p.ratio { parts.append("ratio:" + ratio.rawValue) }
+        for kind in ReferenceKind.allCases where !p.references(kind).isEmpty {
+            parts.append("\(kind.rawValue):" + p.references(kind).joined(separator: "\u{1D}"))
+        }
+        return parts.joined(separator: "\u{1F}")
     }
 
     /// SHA-256 (lowercase hex) of the file at `path`, or `nil` when it cannot be read.
