@@ -46,6 +46,11 @@ actor LogSettler {
     private var pausedUntil: Date?
     private var busyStreak = 0
     private var loop: Task<Void, Never>?
+    private var sleeper: Task<Void, Never>?
+    private var wakeRequested = false
+    /// The longest sleep with nothing to settle: a safety net only, since the engine's store watch
+    /// wakes the settler whenever the store changes (``nudge()``).
+    static let idleWake = 60.0
 
     init(
         store: JobStore, client: APIClient, settings: Settings, logger: Logger, clock: @escaping @Sendable () -> Date,
@@ -74,19 +79,37 @@ actor LogSettler {
 
     func restrict(to ids: Set<String>) { settings.only = ids }
 
+    /// The store changed (this process or another): look for new unconfirmed jobs now rather than
+    /// at the next due lookup. Called by the engine's store watch, the one beat of the engine.
+    func nudge() {
+        guard loop != nil else { return }
+        wakeRequested = true
+        sleeper?.cancel()
+    }
+
     private func run() async {
         while !Task.isCancelled {
+            wakeRequested = false
             await settleDueJobs()
-            try? await Task.sleep(for: .seconds(nextWake()))
+            if wakeRequested { continue }
+            let sleep = Task { [wake = nextWake()] in _ = try? await Task.sleep(for: .seconds(wake)) }
+            sleeper = sleep
+            // The sleep is its own task (so nudge() can cut it short): stopping the loop stops it too.
+            await withTaskCancellationHandler { await sleep.value } onCancel: { sleep.cancel() }
+            sleeper = nil
         }
     }
 
-    /// Seconds until the earliest due lookup, between 0.05 and 1 (new unconfirmed jobs appear
-    /// through the store, so the loop looks at it at least once a second).
+    /// Seconds until the next look: the earliest due lookup, at most a second while any job waits
+    /// (its due time follows the engine's clock); with nothing to settle, until the store changes
+    /// (``nudge()``), at most ``idleWake``. Nothing is read from the store while idle.
     private func nextWake() -> Double {
         let now = clock()
-        var wake = 1.0
-        if let earliest = schedules.values.map(\.due).min() { wake = min(wake, earliest.timeIntervalSince(now)) }
+        guard let earliest = schedules.values.map(\.due).min() else {
+            guard let pausedUntil else { return Self.idleWake }
+            return max(0.05, min(1, pausedUntil.timeIntervalSince(now)))
+        }
+        var wake = min(1.0, earliest.timeIntervalSince(now))
         if let pausedUntil { wake = max(wake, min(1, pausedUntil.timeIntervalSince(now))) }
         return max(0.05, wake)
     }
