@@ -124,26 +124,15 @@ public enum BatchFields {
                     problem("must be paths or links separated by spaces (got \(value.shown))")
                     continue
                 }
-                let kind: ReferenceKind =
-                    field == .referenceImages ? .image : field == .referenceVideos ? .video : .audio
+                guard let kind = ReferenceKind.allCases.first(where: { $0.parameterName == field.rawValue }) else {
+                    continue
+                }
                 let items = text.split(whereSeparator: \.isWhitespace).map { String($0) }
                 parameters.setReferences(kind, kind == .image ? items.map { resolve($0, folder: folder) } : items)
             }
         }
-        // A model whose resolutions or lengths differ from the defaults (H3: 2K) gets its own
-        // default where the row does not say.
-        if let model = ModelCatalog.model(parameters.model) {
-            if !seen.contains(.resolution), !model.resolutions.contains(parameters.resolution),
-                let first = model.resolutions.first
-            {
-                parameters.resolution = first
-            }
-            if !seen.contains(.duration),
-                !model.allowedDurations(for: parameters.resolution).contains(parameters.duration)
-            {
-                parameters.duration = model.defaultDuration
-            }
-        }
+        parameters.adoptModelDefaults(
+            resolutionChosen: seen.contains(.resolution), durationChosen: seen.contains(.duration))
         if !promptGiven, !seen.contains(.prompt) {
             problems.append("\(file) \(row.position), field \"prompt\": missing; every job needs a prompt")
         }

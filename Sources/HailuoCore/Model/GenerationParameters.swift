@@ -70,6 +70,19 @@ public struct GenerationParameters: Sendable, Codable, Equatable, Hashable {
         }
     }
 
+    /// Moves a resolution or duration that was inherited (from the config's defaults, not chosen)
+    /// to the model's own default when the model does not offer it: `minimax/h3` with the config's
+    /// 768P makes a 2K clip. A chosen value is left alone for the validator to judge.
+    public mutating func adoptModelDefaults(resolutionChosen: Bool, durationChosen: Bool) {
+        guard let spec = ModelCatalog.model(model) else { return }
+        if !resolutionChosen, !spec.resolutions.contains(resolution), let first = spec.resolutions.first {
+            resolution = first
+        }
+        if !durationChosen, !spec.allowedDurations(for: resolution).contains(duration) {
+            duration = spec.defaultDuration
+        }
+    }
+
     /// Whether any reference of any kind is given.
     public var hasReferences: Bool { !referenceImages.isEmpty || !referenceVideos.isEmpty || !referenceAudio.isEmpty }
 

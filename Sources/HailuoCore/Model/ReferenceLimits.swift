@@ -34,6 +34,16 @@ public enum ReferenceKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The parameter's name in hailuo's own flat formats (`--json`, presets, batch rows):
+    /// `reference_images`, `reference_videos`, `reference_audio`.
+    public var parameterName: String {
+        switch self {
+        case .image: "reference_images"
+        case .video: "reference_videos"
+        case .audio: "reference_audio"
+        }
+    }
+
     /// The plural in sentences (`reference images`).
     public var plural: String {
         switch self {

@@ -16,19 +16,10 @@ import HailuoCore
 /// ```
 enum PresetTOML {
     /// Every key a preset takes, in the order they are written.
-    static let keys = [
-        "model", "prompt", "duration", "resolution", "prompt_optimizer", "first_frame", "last_frame", "ratio",
-        "reference_images", "reference_videos", "reference_audio",
-    ]
-
-    /// The key of each kind of reference.
-    static func key(_ kind: ReferenceKind) -> String {
-        switch kind {
-        case .image: "reference_images"
-        case .video: "reference_videos"
-        case .audio: "reference_audio"
-        }
-    }
+    static let keys =
+        [
+            "model", "prompt", "duration", "resolution", "prompt_optimizer", "first_frame", "last_frame", "ratio",
+        ] + ReferenceKind.allCases.map(\.parameterName)
 
     /// The parameters of one `[presets."NAME"]` table; a key left out takes its value from `defaults`
     /// (the config's defaults). `preset` and `path` are only used in errors.
@@ -70,7 +61,7 @@ enum PresetTOML {
             parameters.ratio = ratio
         }
         for kind in ReferenceKind.allCases {
-            if let values = try read.strings(key(kind)) { parameters.setReferences(kind, values) }
+            if let values = try read.strings(kind.parameterName) { parameters.setReferences(kind, values) }
         }
         return parameters
     }
@@ -89,7 +80,8 @@ enum PresetTOML {
         if let ratio = parameters.ratio { lines.append("ratio = \(basicString(ratio.rawValue))") }
         for kind in ReferenceKind.allCases where !parameters.references(kind).isEmpty {
             lines.append(
-                "\(key(kind)) = [" + parameters.references(kind).map(basicString).joined(separator: ", ") + "]")
+                "\(kind.parameterName) = [" + parameters.references(kind).map(basicString).joined(separator: ", ") + "]"
+            )
         }
         return lines
     }

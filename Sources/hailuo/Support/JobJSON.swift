@@ -5,7 +5,7 @@ import HailuoCore
 enum JobJSON {
     /// The request's parameters, as every JSON object that describes a clip writes them.
     static func parameters(_ p: GenerationParameters) -> [String: Any] {
-        [
+        var object: [String: Any] = [
             "model": p.model.rawValue,
             "prompt": p.prompt,
             "prompt_optimizer": p.promptOptimizer,
@@ -14,10 +14,9 @@ enum JobJSON {
             "first_frame": p.firstFrame ?? NSNull(),
             "last_frame": p.lastFrame ?? NSNull(),
             "ratio": p.ratio?.rawValue ?? NSNull(),
-            "reference_images": p.referenceImages,
-            "reference_videos": p.referenceVideos,
-            "reference_audio": p.referenceAudio,
         ]
+        for kind in ReferenceKind.allCases { object[kind.parameterName] = p.references(kind) }
+        return object
     }
 
     static func object(_ job: Job) -> [String: Any] {

@@ -45,12 +45,6 @@ struct ModelInputOptions: ParsableArguments {
         if !referenceImages.isEmpty { parameters.referenceImages = referenceImages }
         if !referenceVideos.isEmpty { parameters.referenceVideos = referenceVideos }
         if !referenceAudio.isEmpty { parameters.referenceAudio = referenceAudio }
-        guard let model = ModelCatalog.model(parameters.model) else { return }
-        if !resolutionGiven, !model.resolutions.contains(parameters.resolution), let first = model.resolutions.first {
-            parameters.resolution = first
-        }
-        if !durationGiven, !model.allowedDurations(for: parameters.resolution).contains(parameters.duration) {
-            parameters.duration = model.defaultDuration
-        }
+        parameters.adoptModelDefaults(resolutionChosen: resolutionGiven, durationChosen: durationGiven)
     }
 }
