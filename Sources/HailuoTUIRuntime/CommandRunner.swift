@@ -18,6 +18,8 @@ final class CommandRunner: Sendable {
     private let pictureMaker: PictureMaker
     /// Groups the screen has been told about; a job of another group makes the runtime read them again.
     private let knownGroups = Mutex<Set<String>>([])
+    /// Whether the first load stopped at a screenful and the rest is still to be read.
+    private let remainingJobsUnread = Mutex(false)
 
     init(
         engine: any ScreenEngine, home: String?, currentDirectory: String, presets: PresetStore = .inMemory(),
@@ -146,18 +148,37 @@ final class CommandRunner: Sendable {
         return JobEntry(job: job, expected: windows.window(for: job) { engine.expectedGenerationWindow(for: $0) })
     }
 
-    /// More rows than any terminal shows at once.
-    static let firstScreenful = 200
+    /// The jobs read first: at least as many as the table has rows on a screen `rows` tall.
+    static func firstScreenful(rows: Int) -> Int { max(40, rows) }
 
-    /// The first load: the newest jobs at once, then every job, so a store of 10,000 jobs shows
-    /// its table about as soon as an empty one (the counts and the rest follow a moment later).
-    func loadJobsAtStart() {
+    /// The first load: the newest jobs at once, so a store of 10,000 jobs shows its table about as
+    /// soon as an empty one; the rest (and with them the right counts) follow from
+    /// ``loadRemainingJobs()``, once that first screenful is drawn.
+    func loadJobsAtStart(rows: Int) {
         loadGroups()
+        let limit = Self.firstScreenful(rows: rows)
         Task.detached { [self] in
             do {
-                let newest = try await engine.jobs(limit: Self.firstScreenful)
+                let newest = try await engine.jobs(limit: limit)
+                // Set before the message goes, so the screen that draws these jobs finds it set.
+                remainingJobsUnread.withLock { $0 = newest.count == limit }
                 post(.jobsLoaded(newest.map(entry(for:))))
-                guard newest.count == Self.firstScreenful else { return }
+            } catch {
+                post(.actionFinished(text: "could not read the job store: \(error)", isError: true))
+            }
+        }
+    }
+
+    /// Reads every job when the first load stopped at a screenful: called by the loop right after
+    /// the frame that shows the first jobs, so the long read never competes with that frame.
+    func loadRemainingJobs() {
+        guard
+            remainingJobsUnread.withLock({ unread in
+                defer { unread = false }; return unread
+            })
+        else { return }
+        Task.detached { [self] in
+            do {
                 let all = try await engine.jobs(limit: nil)
                 post(.jobsLoaded(all.map(entry(for:))))
             } catch {

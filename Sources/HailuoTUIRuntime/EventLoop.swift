@@ -68,15 +68,23 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         }
         let pump = runner.pumpEvents()
         defer { pump.cancel() }
-        runner.loadJobsAtStart()
+        runner.loadJobsAtStart(rows: model.size.height)
         runner.loadRosterAtStart()
         perform(model.composer.openingQuote)
         var exit = TUIApp.Exit.quit
         var jobsArrived = false
+        var firstJobsDrawn = false
         terminal.draw(model.view())
+        // A tick that fell due while the loop slept: handled with the next messages, without a
+        // round trip through the wake pipe (an idle screen ticks every second).
+        var dueTick: Date?
         while true {
             var messages = terminal.readEvents().map(Msg.input)
             messages += inbox.drain()
+            if let tick = dueTick {
+                messages.append(.tick(tick))
+                dueTick = nil
+            }
             if signals?.terminationRequested == true {
                 messages.append(.terminate)
                 exit = .terminated
@@ -88,15 +96,18 @@ public final class EventLoop<Terminal: ScreenTerminal> {
             }
             if model.quitting { break }
             terminal.draw(model.view())
-            if jobsArrived, let shown = onJobsShown {
+            if jobsArrived, !firstJobsDrawn {
+                // The first jobs are on screen: now the rest of the store, and the caller's deferred work.
+                firstJobsDrawn = true
+                runner.loadRemainingJobs()
+                onJobsShown?()
                 onJobsShown = nil
-                shown()
             }
             let tick = model.nextTick(after: Date())
             let deadline = tick.map { ContinuousClock.now + .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000)) }
             switch terminal.waitForInput(until: deadline, wakeFD: inbox.fileDescriptor) {
             case .timeout:
-                inbox.post(.tick(Date()))
+                dueTick = Date()
             case .hangup:
                 // The terminal is gone: nothing more can be drawn; leave at once.
                 _ = model.update(.terminate)

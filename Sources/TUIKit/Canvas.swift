@@ -1,27 +1,3 @@
-/// One terminal cell: the grapheme drawn in it and its style.
-///
-/// A wide grapheme (2 columns) is stored in its first cell with `width == 2`; the cell to its
-/// right is a continuation (`width == 0`, empty text) that is never drawn on its own.
-public struct Cell: Sendable, Hashable {
-    /// The grapheme cluster, `" "` for blank, `""` for a continuation cell.
-    public var text: String
-    public var style: Style
-    /// 1 for a normal cell, 2 for the first cell of a wide grapheme, 0 for its continuation.
-    public var width: UInt8
-
-    public init(_ text: String = " ", style: Style = .plain, width: UInt8 = 1) {
-        self.text = text
-        self.style = style
-        self.width = width
-    }
-
-    /// A blank cell in `style`.
-    public static func blank(_ style: Style = .plain) -> Cell { Cell(" ", style: style) }
-
-    /// Whether this is the right half of a wide grapheme.
-    public var isContinuation: Bool { width == 0 }
-}
-
 /// An in-memory grid of cells: widgets draw here, the renderer diffs it against the last frame.
 ///
 /// Drawing never writes outside the grid, never splits a wide grapheme at an edge (a
@@ -78,6 +54,10 @@ public struct Canvas: Sendable, Equatable {
         if text.isPrintableASCII {
             return drawPrintableASCII(text, from: x, row: point.y, style: style, start: max(area.x, 0), limit: limit)
         }
+        if DisplayWidth.singleColumnScalarCount(text) != nil {
+            return drawSingleColumnScalars(
+                text, from: x, row: point.y, style: style, start: max(area.x, 0), limit: limit)
+        }
         for character in text {
             var glyph = String(character)
             var width = DisplayWidth.of(character)
@@ -116,10 +96,42 @@ public struct Canvas: Sendable, Equatable {
         var x = x0
         for byte in text.utf8 {
             if x >= limit { break }
-            if x >= start { put(Cell(String(UnicodeScalar(byte)), style: style), x: x, y: y) }
+            if x >= start { put(Cell(ascii: byte, style: style), x: x, y: y) }
             x += 1
         }
         return max(0, x - x0)
+    }
+
+    /// ``draw(_:at:style:maxWidth:clip:)`` for text whose every scalar is a one-column grapheme of
+    /// its own (``DisplayWidth/singleColumnScalarCount(_:)``): borders, spinners, separators.
+    private mutating func drawSingleColumnScalars(
+        _ text: some StringProtocol, from x0: Int, row y: Int, style: Style, start: Int, limit: Int
+    ) -> Int {
+        var x = x0
+        for scalar in text.unicodeScalars {
+            if x >= limit { break }
+            if x >= start { put(Cell(scalar: scalar, style: style), x: x, y: y) }
+            x += 1
+        }
+        return max(0, x - x0)
+    }
+
+    /// The `width` cells of row `y` from column `x` (clipped to the grid): a stretch to keep and
+    /// ``paste(_:row:at:)`` into a later frame of the same layout.
+    public func cells(row y: Int, from x: Int, width: Int) -> [Cell] {
+        let x0 = max(0, x)
+        let x1 = min(size.width, x + width)
+        guard y >= 0, y < size.height, x0 < x1 else { return [] }
+        return Array(cells[(y * size.width + x0)..<(y * size.width + x1)])
+    }
+
+    /// Puts back cells taken by ``cells(row:from:width:)`` at the same place, as they were.
+    public mutating func paste(_ stretch: [Cell], row y: Int, at x: Int) {
+        let x0 = max(0, x)
+        let count = min(stretch.count, size.width - x0)
+        guard y >= 0, y < size.height, count > 0 else { return }
+        let start = y * size.width + x0
+        cells.replaceSubrange(start..<(start + count), with: stretch[0..<count])
     }
 
     /// Fills `rect` with blank cells (or `character`) in `style`.
@@ -129,9 +141,9 @@ public struct Canvas: Sendable, Equatable {
         let x1 = min(size.width, rect.maxX)
         let y1 = min(size.height, rect.maxY)
         guard x0 < x1, y0 < y1 else { return }
-        let glyph = DisplayWidth.of(character) == 1 ? String(character) : " "
+        let cell = Cell(DisplayWidth.of(character) == 1 ? String(character) : " ", style: style)
         for y in y0..<y1 {
-            for x in x0..<x1 { put(Cell(glyph, style: style), x: x, y: y) }
+            for x in x0..<x1 { put(cell, x: x, y: y) }
         }
     }
 

@@ -17,7 +17,8 @@ struct BenchCommand: AsyncParsableCommand {
     var short = false
 
     @Option(
-        help: "Which groups to run: engine, polling (figures 1 and 11 of engine), terminal, preview (default all); batch runs figure 10 alone."
+        help:
+            "Which groups to run: engine, polling (figures 1 and 11 of engine), terminal, preview (default all); batch runs figure 10 alone."
     )
     var only: [String] = []
 

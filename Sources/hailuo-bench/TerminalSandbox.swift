@@ -59,9 +59,14 @@ final class TerminalSandbox: @unchecked Sendable {
         }
     }
 
-    /// Stops the simulator and removes the folders.
+    /// Stops the simulator and removes the folders (kept, and named on standard error, when
+    /// `HAILUO_BENCH_KEEP` is set: for profiling a start against the same store by hand).
     func close() async {
         await simulator.stop()
+        if ProcessInfo.processInfo.environment["HAILUO_BENCH_KEEP"] != nil {
+            FileHandle.standardError.write(Data("kept the sandbox \(home.path)\n".utf8))
+            return
+        }
         TemporaryFolder.remove(home)
     }
 

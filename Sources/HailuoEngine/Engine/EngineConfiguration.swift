@@ -23,7 +23,8 @@ public struct EngineConfiguration: Sendable {
     public var pollRetry: RetryPolicy
     /// Seconds a poll lease lasts without renewal; a dead holder's jobs move on after this.
     public var leaseSeconds: Double
-    /// How often to look for other processes' changes in the store, seconds.
+    /// How often to look for other processes' changes in the store, seconds, where the system cannot
+    /// say when the store's files are written (without inotify); with it, changes are seen at once.
     public var storeWatchInterval: Double
     /// Spending caps checked before each job is sent (none by default).
     public var budget: Budget

@@ -2,17 +2,20 @@ import Foundation
 import HailuoCore
 
 extension GenerationEngine {
-    /// Watches the store for changes by any process on the configured beat: asks a ``StoreWatch``
-    /// (SQLite's `data_version` on a kept connection, nothing read while nothing was committed),
-    /// tells the scheduler and the log settler when the revision moved (another process may have
-    /// given jobs back; a job may have become unconfirmed), and sends the changed groups, then the
-    /// changed jobs, as events. This is the engine's one periodic beat: the settler reads the store
-    /// only when woken here or when a lookup is due.
+    /// Watches the store for changes by any process: a ``StoreFileWatch`` wakes when the store's
+    /// files are written (no timer while nothing is), then a ``StoreWatch`` (SQLite's
+    /// `data_version` on a kept connection) says whether a commit came and reads only the rows it
+    /// changed. When the revision moved, it tells the scheduler and the log settler (another
+    /// process may have given jobs back; a job may have become unconfirmed) and sends the changed
+    /// groups, then the changed jobs, as events. This is the engine's one beat for other processes'
+    /// work: the settler reads the store only when woken here or when a lookup is due.
+    ///
+    /// Without inotify the beat is `storeWatchInterval`, as before; with it, a look every minute
+    /// is only a safety net.
     func watchStore() -> Task<Void, Never> {
         let hub = hub
         let scheduler = scheduler
         let settler = settler
-        let interval = configuration.storeWatchInterval
         let logger = logger
         let watch: StoreWatch
         do {
@@ -21,9 +24,14 @@ extension GenerationEngine {
             logger.error("other processes' changes will not show: \(error)")
             return Task {}
         }
+        let files = StoreFileWatch(
+            url: store.url, safetyInterval: 60, fallbackInterval: configuration.storeWatchInterval)
+        // One pending wake-up is enough: a look reads every change since the last.
+        let (wakes, continuation) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        continuation.onTermination = { _ in files.stop() }
+        files.start(onWake: { continuation.yield() }, finished: { continuation.finish() })
         return Task.detached {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(interval))
+            for await _ in wakes {
                 guard let changes = try? watch.changes(), changes.revisionMoved else { continue }
                 await scheduler.storeChanged()
                 await settler.nudge()

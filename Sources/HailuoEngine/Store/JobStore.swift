@@ -342,16 +342,18 @@ public final class JobStore: Sendable {
     {
         try pool.read { db in
             try Double.fetchAll(
-                db,
-                sql: """
-                    SELECT finished_at - submitted_at FROM jobs
-                    WHERE phase = '\(JobPhase.completed.rawValue)' AND model = ? AND duration = ? AND resolution = ?
-                      AND submitted_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at > submitted_at
-                    ORDER BY finished_at DESC LIMIT ?
-                    """,
-                arguments: [model.rawValue, duration, resolution.rawValue, limit])
+                db, sql: Self.generationTimesSQL, arguments: [model.rawValue, duration, resolution.rawValue, limit])
         }
     }
+
+    /// The read behind ``generationTimes(model:duration:resolution:limit:)``: an index range on
+    /// `jobs_generation_times`, already in `finished_at` order.
+    static let generationTimesSQL = """
+        SELECT finished_at - submitted_at FROM jobs
+        WHERE model = ? AND duration = ? AND resolution = ? AND phase = '\(JobPhase.completed.rawValue)'
+          AND submitted_at IS NOT NULL AND finished_at IS NOT NULL AND finished_at > submitted_at
+        ORDER BY finished_at DESC LIMIT ?
+        """
 
     static func likeEscaped(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

@@ -143,11 +143,20 @@ enum StoreSchema {
                     ALTER TABLE jobs ADD COLUMN references_json TEXT;
                     """)
         }
+        migrator.registerMigration("v7-times-index") { db in
+            // The learned windows read the last finished jobs of one kind; without this the read
+            // sorted every completed job (4-10 ms with 10,000, at start and for every new kind).
+            try db.execute(
+                sql: """
+                    CREATE INDEX IF NOT EXISTS jobs_generation_times
+                        ON jobs(model, duration, resolution, phase, finished_at);
+                    """)
+        }
         return migrator
     }
 
     /// The name of the newest migration: a store that has not applied it is from an older hailuo.
-    static let latestMigration = "v6-model-inputs"
+    static let latestMigration = "v7-times-index"
 
     /// Every job and group row carries the revision of its last change (`change_seq`), set by the
     /// triggers that already count the revision, so a watcher reads only the rows past the revision

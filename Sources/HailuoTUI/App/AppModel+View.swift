@@ -6,7 +6,13 @@ extension AppModel {
     /// The screen for this model: a pure function of the model (its `now`, `environment`, `size`
     /// and ``layout`` included). The root lays out the regions; each component draws its own.
     /// Only the table rows on screen are built, so ten thousand jobs cost what one screenful costs.
-    public func view() -> Canvas {
+    public func view() -> Canvas { view(memo: memo) }
+
+    /// ``view()`` drawn from nothing, every part drawn again: the same frame, for tests and the
+    /// benchmark's cost of a frame.
+    public func freshView() -> Canvas { view(memo: nil) }
+
+    private func view(memo: ViewMemo?) -> Canvas {
         var canvas = Canvas(size: size)
         let theme = self.theme
         if isTooSmall {
@@ -20,11 +26,27 @@ extension AppModel {
         // Keys go to the filter while it is typed, so no composer editor shows a cursor then.
         let editorsActive = !overlayOpen && jobs.filterEditor == nil
         if layout.showsComposer {
-            composer.draw(
-                into: &canvas, theme: theme, layout: layout, focus: focus, active: editorsActive,
-                demo: environment.isDemo)
+            // The composer is drawn first, on a blank canvas: that canvas is kept and reused while
+            // nothing it is drawn from changes.
+            let draw = { [self] in
+                var blank = canvas
+                composer.draw(
+                    into: &blank, theme: theme, layout: layout, focus: focus, active: editorsActive,
+                    demo: environment.isDemo)
+                return blank
+            }
+            if let memo {
+                let key = ViewMemo.ComposerKey(
+                    size: size, composer: composer, environment: environment, layout: layout, focus: focus,
+                    active: editorsActive)
+                canvas = memo.composerCanvas(key, draw: draw)
+            } else {
+                canvas = draw()
+            }
         }
-        jobs.draw(into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs)
+        jobs.draw(
+            into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs,
+            memo: memo.map { ($0, environment) })
         if let rect = layout.details {
             details.draw(
                 jobs.selected, into: &canvas, theme: theme, rect: rect, now: now, focused: focus == .jobs,

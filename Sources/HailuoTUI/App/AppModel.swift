@@ -25,6 +25,8 @@ public struct AppModel: Sendable, Equatable {
     public internal(set) var pictures: Pictures
     /// The loop ends after this update.
     public private(set) var quitting = false
+    /// Parts of the last frame that the next may copy (never part of the model's equality).
+    let memo = ViewMemo()
 
     public init(environment: AppEnvironment, size: Size, now: Date) {
         self.environment = environment

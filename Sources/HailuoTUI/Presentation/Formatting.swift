@@ -171,8 +171,12 @@ public enum Formatting {
 
     /// The last component of a path (the whole text when it has none).
     public static func fileName(_ path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init)
-        return name ?? path
+        // The text after the last "/" that has some, found from the end (not a split of the whole path).
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        guard end > path.startIndex else { return path }
+        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
     }
 
     private static func twoDigits(_ value: Int) -> String {

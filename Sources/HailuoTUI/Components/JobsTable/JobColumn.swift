@@ -4,7 +4,7 @@ import TUIKit
 
 /// One column of the jobs table.
 struct JobColumn: Sendable, Equatable {
-    enum Kind: Sendable, Hashable, CaseIterable {
+    enum Kind: Int, Sendable, Hashable, CaseIterable {
         case id, status, elapsed, left, model, clip, cost, prompt, result
     }
 
@@ -101,5 +101,16 @@ extension JobColumn {
         let gap = String(
             repeating: " ", count: max(0, width - (bytes.count > width ? DisplayWidth.of(cut) : bytes.count)))
         return alignRight ? gap + cut : cut + gap
+    }
+}
+
+/// A table row's cells by column: one slot per column kind, so drawing a row looks its cells up
+/// without hashing.
+struct RowCells: Sendable, Equatable {
+    private var spans = [Span?](repeating: nil, count: JobColumn.Kind.allCases.count)
+
+    subscript(kind: JobColumn.Kind) -> Span? {
+        get { spans[kind.rawValue] }
+        set { spans[kind.rawValue] = newValue }
     }
 }

@@ -5,7 +5,7 @@ import TUIKit
 /// One table row as drawn: a job's cells, built only for rows on screen.
 struct JobsTableRow: Sendable, Equatable {
     var id: String
-    var cells: [JobColumn.Kind: Span]
+    var cells: RowCells
     /// Hidden jobs (shown with `H`) are drawn dim.
     var dimmed: Bool
 }
@@ -41,7 +41,7 @@ extension JobsTable {
     {
         let job = entry.job
         let statusStyle = theme.status(for: job)
-        var cells: [JobColumn.Kind: Span] = [:]
+        var cells = RowCells()
         cells[.id] = Span(Formatting.oneLine(job.id, limit: 16), theme.text)
         cells[.status] = Span(
             statusSymbol(job, theme: theme, now: now, ticking: selected) + " "
@@ -62,7 +62,7 @@ extension JobsTable {
     func groupRow(_ groupID: String, theme: Theme) -> JobsTableRow {
         let progress = self.progress(of: groupID)
         let open = expandedGroups.contains(groupID)
-        var cells: [JobColumn.Kind: Span] = [:]
+        var cells = RowCells()
         cells[.id] = Span(Formatting.oneLine(groupID, limit: 16), theme.label.bolded)
         let status = "\(open ? theme.glyphs.arrowDown : theme.glyphs.arrowRight) \(progress.done)/\(progress.jobs) done"
         cells[.status] = Span(status, progress.failed > 0 ? theme.warning.bolded : theme.label.bolded)
@@ -167,12 +167,28 @@ extension JobsTable {
 
     // MARK: Drawing
 
-    /// The table with its header into `rect`; the selected row is a bar while `focused`.
-    func draw(into canvas: inout Canvas, theme: Theme, rect: Rect, now: Date, focused: Bool) {
+    /// The table with its header into `rect`; the selected row is a bar while `focused`. With a `memo`, a row drawn the same way last frame is copied
+    /// from it instead of drawn again (on a tick only the rows whose times moved are drawn).
+    func draw(
+        into canvas: inout Canvas, theme: Theme, rect: Rect, now: Date, focused: Bool,
+        memo: (ViewMemo, AppEnvironment)? = nil
+    ) {
         guard rect.height > 0, rect.width > 0 else { return }
         // One column is kept free at the right, so the table never touches what is beside it.
         let columns = JobColumn.plan(width: rect.width - 1)
-        drawTableHeader(into: &canvas, theme: theme, rect: rect, columns: columns)
+        let badges = tableBadges(theme: theme, rows: rect.height - 1)
+        let headerKey = ViewMemo.RowKey(
+            content: .header(badges: badges), columns: columns, rect: rect, y: rect.y, focused: focused)
+        if let (memo, environment) = memo, let cells = memo.rowCells(headerKey, environment: environment) {
+            canvas.paste(cells, row: rect.y, at: rect.x)
+        } else {
+            drawTableHeader(into: &canvas, theme: theme, rect: rect, columns: columns, badges: badges)
+            if let (memo, environment) = memo {
+                memo.keepRow(
+                    headerKey, cells: canvas.cells(row: rect.y, from: rect.x, width: rect.width),
+                    environment: environment)
+            }
+        }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let rows = visibleJobRows(rows: body.height, theme: theme, now: now)
         if rows.isEmpty {
@@ -181,32 +197,54 @@ extension JobsTable {
         }
         for (offset, row) in rows.enumerated() {
             let y = body.y + offset
-            for column in columns where column.width > 0 {
-                guard let span = row.cells[column.kind] else { continue }
-                let text = JobColumn.fit(
-                    span.text, width: column.width, alignRight: column.alignRight, ellipsis: theme.glyphs.ellipsis)
-                canvas.draw(text, at: Point(x: rect.x + column.x, y: y), style: span.style, clip: rect)
+            let selected = row.id == selectedID || (selectedGroupID.map { "group:" + $0 } == row.id)
+            let key = ViewMemo.RowKey(
+                content: .row(row, selected: selected), columns: columns, rect: rect, y: y, focused: focused)
+            if let (memo, environment) = memo, let cells = memo.rowCells(key, environment: environment) {
+                canvas.paste(cells, row: y, at: rect.x)
+                continue
             }
-            let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
-            if row.dimmed { canvas.restyle(line) { $0.dimmed } }
-            if row.id == selectedID || (selectedGroupID.map { "group:" + $0 } == row.id) {
-                canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: y), style: theme.key, clip: rect)
-                if focused {
-                    // One even bar (as htop and k9s draw it): per-cell colours reversed would
-                    // turn the status cell into a block of its own colour.
-                    let bar = theme.selectedRow
-                    canvas.restyle(line) {
-                        Style(
-                            foreground: bar.foreground, background: bar.background, bold: $0.bold, reverse: bar.reverse)
-                    }
-                } else {
-                    canvas.restyle(line) { $0.bolded }
-                }
+            drawRow(
+                row, into: &canvas, theme: theme, rect: rect, y: y, columns: columns, selected: selected,
+                focused: focused)
+            if let (memo, environment) = memo {
+                memo.keepRow(
+                    key, cells: canvas.cells(row: y, from: rect.x, width: rect.width), environment: environment)
             }
         }
     }
 
-    private func drawTableHeader(into canvas: inout Canvas, theme: Theme, rect: Rect, columns: [JobColumn]) {
+    private func drawRow(
+        _ row: JobsTableRow, into canvas: inout Canvas, theme: Theme, rect: Rect, y: Int, columns: [JobColumn],
+        selected: Bool, focused: Bool
+    ) {
+        for column in columns where column.width > 0 {
+            guard let span = row.cells[column.kind] else { continue }
+            let text = JobColumn.fit(
+                span.text, width: column.width, alignRight: column.alignRight, ellipsis: theme.glyphs.ellipsis)
+            canvas.draw(text, at: Point(x: rect.x + column.x, y: y), style: span.style, clip: rect)
+        }
+        let line = Rect(x: rect.x, y: y, width: rect.width, height: 1)
+        if row.dimmed { canvas.restyle(line) { $0.dimmed } }
+        if selected {
+            canvas.draw(theme.glyphs.pointer, at: Point(x: rect.x, y: y), style: theme.key, clip: rect)
+            if focused {
+                // One even bar (as htop and k9s draw it): per-cell colours reversed would
+                // turn the status cell into a block of its own colour.
+                let bar = theme.selectedRow
+                canvas.restyle(line) {
+                    Style(
+                        foreground: bar.foreground, background: bar.background, bold: $0.bold, reverse: bar.reverse)
+                }
+            } else {
+                canvas.restyle(line) { $0.bolded }
+            }
+        }
+    }
+
+    private func drawTableHeader(
+        into canvas: inout Canvas, theme: Theme, rect: Rect, columns: [JobColumn], badges: [[Span]]
+    ) {
         let header = Rect(x: rect.x, y: rect.y, width: rect.width, height: 1)
         canvas.fill(header, style: theme.header)
         for column in columns where column.width > 0 {
@@ -214,7 +252,7 @@ extension JobsTable {
                 column.title, width: column.width, alignRight: column.alignRight, ellipsis: theme.glyphs.ellipsis)
             canvas.draw(text, at: Point(x: rect.x + column.x, y: rect.y), style: theme.header, clip: rect)
         }
-        var badges = tableBadges(theme: theme, rows: rect.height - 1)
+        var badges = badges
         guard !badges.isEmpty else { return }
         // Right-aligned after the PROMPT label, dropping the least important badges that do not fit.
         let promptX =

@@ -45,8 +45,8 @@ extension StatusBar {
     /// `text`'s items (split at `separator`) that fit in `width` columns, whole ones only.
     static func fitItems(_ text: String, separator: String, width: Int, ellipsis: String) -> String {
         var fitted = ""
-        for item in text.components(separatedBy: separator) {
-            let next = fitted.isEmpty ? item : fitted + separator + item
+        for item in text.split(separator: separator, omittingEmptySubsequences: false) {
+            let next = fitted.isEmpty ? String(item) : fitted + separator + item
             if next.displayWidth > width { break }
             fitted = next
         }

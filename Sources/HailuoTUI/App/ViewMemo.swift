@@ -1,0 +1,75 @@
+import Synchronization
+import TUIKit
+
+/// What ``AppModel/view()`` keeps from one frame for the next, so the parts of a frame drawn from
+/// nothing that changed are copied rather than drawn again: on a clock tick, the composer and
+/// every table row but the ticking ones.
+///
+/// Only a speed-up. Each entry is keyed by everything its part is drawn from, so a frame is the
+/// same with the memo or without it (``AppModel/freshView()``; a test compares the two over a run
+/// of changes). Copies of a model share one memo; it never takes part in the model's equality.
+final class ViewMemo: Sendable, Equatable {
+    /// Everything the composer is drawn from (the theme and the demo badge come from `environment`).
+    struct ComposerKey: Equatable {
+        var size: Size
+        var composer: Composer
+        var environment: AppEnvironment
+        var layout: ScreenLayout
+        var focus: Focus
+        var active: Bool
+    }
+
+    /// Everything one line of the table is drawn from, and where.
+    struct RowKey: Equatable {
+        /// What the line shows.
+        enum Content: Equatable {
+            /// The header, with its badges.
+            case header(badges: [[Span]])
+            /// A row, selected or not.
+            case row(JobsTableRow, selected: Bool)
+        }
+
+        var content: Content
+        var columns: [JobColumn]
+        var rect: Rect
+        var y: Int
+        var focused: Bool
+    }
+
+    private struct Rows {
+        var environment: AppEnvironment?
+        var cells: [Int: (key: RowKey, cells: [Cell])] = [:]
+    }
+
+    private let composerFrame = Mutex<(key: ComposerKey, canvas: Canvas)?>(nil)
+    private let rows = Mutex(Rows())
+
+    /// The canvas with only the composer drawn: the one kept for `key`, or `draw()`'s, then kept.
+    func composerCanvas(_ key: ComposerKey, draw: () -> Canvas) -> Canvas {
+        if let kept = composerFrame.withLock({ $0 }), kept.key == key { return kept.canvas }
+        let canvas = draw()
+        composerFrame.withLock { $0 = (key, canvas) }
+        return canvas
+    }
+
+    /// The cells of the table row drawn for `key` on row `key.y` in `environment` (its theme), if kept.
+    func rowCells(_ key: RowKey, environment: AppEnvironment) -> [Cell]? {
+        rows.withLock { rows in
+            guard rows.environment == environment, let kept = rows.cells[key.y], kept.key == key else { return nil }
+            return kept.cells
+        }
+    }
+
+    /// Keeps the cells drawn for `key` in `environment`.
+    func keepRow(_ key: RowKey, cells: [Cell], environment: AppEnvironment) {
+        rows.withLock { rows in
+            if rows.environment != environment {
+                rows.cells.removeAll()
+                rows.environment = environment
+            }
+            rows.cells[key.y] = (key, cells)
+        }
+    }
+
+    static func == (lhs: ViewMemo, rhs: ViewMemo) -> Bool { true }
+}
