@@ -99,7 +99,13 @@ public final class CursesTerminal {
         _ = hailuo_install_terminal_signals(signalPipe.writeFD)
         if haveShellModes { armEmergencyRestore(shellModes: shellModes) }
 
-        _ = wrefresh(window)  // enter the alternate screen now, so what follows lands on it
+        // ncurses flushes its output after every cursor move until the screen has once come back
+        // from `endwin` (its "initial" state is taken for a terminfo program's), so a frame left
+        // as one write per move: 80 writes for the first screen, 6 for a tick. One round trip
+        // through `endwin` now, before anything is drawn, makes every later frame one write.
+        _ = def_prog_mode()
+        _ = endwin()
+        _ = wrefresh(window)  // back in, and into the alternate screen, so what follows lands on it
         if options.bracketedPaste { writeRaw(TerminalSequences.enableBracketedPaste) }
     }
 

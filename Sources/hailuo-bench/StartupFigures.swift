@@ -74,6 +74,13 @@ enum StartupFigures {
             throw TerminalBenchError("the screen never showed \"\(text)\"")
         }
         let seconds = screen.chunks[index].at - screen.startedAt
+        if ProcessInfo.processInfo.environment["HAILUO_BENCH_DEBUG"] != nil {
+            let first = (screen.chunks.first?.at ?? 0) - screen.startedAt
+            let line = String(
+                format: "start-up \"%@\": first output %.1f ms, complete frame %.1f ms (chunk %d of %d)\n", text,
+                first * 1000, seconds * 1000, index + 1, screen.chunks.count)
+            FileHandle.standardError.write(Data(line.utf8))
+        }
         sleepSeconds(1)
         let usage = ProcessUsage.read(screen.pid)
         return Start(
