@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A stretch of changed cells on one row that share a style: what the renderer writes.
 public struct CanvasRun: Sendable, Hashable {
     /// Column of the first cell.
@@ -26,6 +32,9 @@ extension Canvas {
         let full = previous == nil || previous?.size != size
         var runs: [CanvasRun] = []
         for y in 0..<size.height {
+            // A row whose bytes are the previous frame's has no change (most rows of most frames);
+            // rows that differ in bytes are compared cell by cell below.
+            if !full, let previous, sameBytes(previous, row: y) { continue }
             var current: CanvasRun?
             var x = 0
             while x < size.width {
@@ -60,5 +69,21 @@ extension Canvas {
             if let run = current { runs.append(run) }
         }
         return runs
+    }
+
+    /// Whether row `y` holds the same bytes here and in `other` (of the same size). Equal bytes
+    /// are equal cells; unequal bytes may still be equal cells (padding), which the caller then
+    /// compares one by one.
+    private func sameBytes(_ other: Canvas, row y: Int) -> Bool {
+        guard size.width > 0 else { return true }
+        let start = y * size.width
+        return cells.withUnsafeBytes { mine in
+            other.cells.withUnsafeBytes { theirs in
+                let stride = MemoryLayout<Cell>.stride
+                let offset = start * stride
+                let count = size.width * stride
+                return memcmp(mine.baseAddress! + offset, theirs.baseAddress! + offset, count) == 0
+            }
+        }
     }
 }

@@ -19,6 +19,10 @@ struct ViewMemoTests {
         Step(description: "\(key)") { _ = $0.update(.input(.key(key))) }
     }
 
+    static func message(_ text: String) -> Step {
+        Step(description: "message \(text)") { _ = $0.update(.actionFinished(text: text, isError: false)) }
+    }
+
     static func tick(_ seconds: TimeInterval) -> Step {
         Step(description: "tick +\(seconds) s") { model in
             _ = model.update(.tick(model.now.addingTimeInterval(seconds)))
@@ -43,6 +47,17 @@ struct ViewMemoTests {
                 _ = model.update(.jobChanged(JobEntry(job: job)))
             },
             tick(1), key(.character("s")), tick(1), key(.function(1)), tick(1), key(.escape), tick(3600),
+            // The details pane open across ticks, a message that expires, the filter, a balance.
+            key(.enter), tick(1), tick(1), message("saved clip.mp4"), tick(1), tick(5), tick(1), key(.escape),
+            key(.character("/")), key(.character("l")), tick(1), key(.enter), tick(1), key(.escape), tick(1),
+            Step(description: "a balance arrives") { _ = $0.update(.balance(12.5)) }, tick(1),
+            Step(description: "offline") { _ = $0.update(.connection(.offline("connection refused"))) }, tick(1),
+            Step(description: "resize 50x14 (too small)") {
+                _ = $0.update(.input(.resize(Size(width: 50, height: 14))))
+            },
+            tick(1),
+            Step(description: "resize 120x40") { _ = $0.update(.input(.resize(Size(width: 120, height: 40)))) },
+            tick(1), tick(1),
         ]
     }
 

@@ -6,6 +6,13 @@ extension AppModel {
     /// Applies one message and returns the work to do. Pure: no I/O, no clock, no globals.
     /// Keys go through ``KeyMap``; engine results go to the component they are about.
     public mutating func update(_ msg: Msg) -> [Command] {
+        if case .tick(let date) = msg {
+            // A tick only moves the clock (and lets a message expire): nothing the steps below look
+            // at (selection, layout, toggles, pictures) can have changed. An idle screen ticks
+            // every second, so it pays for none of them.
+            advanceClock(to: date)
+            return []
+        }
         let shown = details.isOpen ? jobs.selected?.job : nil
         var commands = route(msg)
         // The selected row stays on screen whatever moved it.

@@ -13,6 +13,46 @@ extension AppModel {
     public func freshView() -> Canvas { view(memo: nil) }
 
     private func view(memo: ViewMemo?) -> Canvas {
+        guard let memo else { return fullView(memo: nil) }
+        if let frame = clockTickView(memo) { return frame }
+        let frame = fullView(memo: memo)
+        memo.keepFrame(frame, of: clockFree())
+        return frame
+    }
+
+    /// The frame when nothing but the clock (and the status bar) changed since the memo's last
+    /// frame: that frame with the table lines whose text moved, the details pane, the hint line
+    /// and the status bar drawn again, each on blanked cells as a fresh frame has them. `nil` when
+    /// more changed, or an overlay or the filter is up (they are drawn over everything).
+    private func clockTickView(_ memo: ViewMemo) -> Canvas? {
+        guard !isTooSmall, !help.isOpen, confirmation == nil, compare == nil, presets.mode == nil,
+            jobs.filterEditor == nil
+        else { return nil }
+        let unchanged = clockFree()
+        guard var canvas = memo.lastFrame(of: unchanged) else { return nil }
+        let theme = self.theme
+        let layout = self.layout
+        jobs.draw(
+            into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs,
+            memo: (memo, environment), overLastFrame: true)
+        if let rect = layout.details {
+            let detailsPictures = self.detailsPictures(layout)
+            canvas.fill(rect)
+            details.draw(
+                jobs.selected, into: &canvas, theme: theme, rect: rect, now: now, focused: focus == .jobs,
+                downloads: jobs.downloads, pictureRows: Details.pictureRows(detailsPictures))
+            for placed in composerPictures(layout) + detailsPictures {
+                pictures.draw(placed, into: &canvas, theme: theme)
+            }
+        }
+        canvas.fill(layout.hints)
+        canvas.fill(layout.statusBar)
+        drawBottomLines(into: &canvas, theme: theme, layout: layout, overlayOpen: false)
+        memo.keepFrame(canvas, of: unchanged)
+        return canvas
+    }
+
+    private func fullView(memo: ViewMemo?) -> Canvas {
         var canvas = Canvas(size: size)
         let theme = self.theme
         if isTooSmall {
@@ -53,12 +93,7 @@ extension AppModel {
                 downloads: jobs.downloads, pictureRows: Details.pictureRows(detailsPictures))
         }
         for placed in composerPictures + detailsPictures { pictures.draw(placed, into: &canvas, theme: theme) }
-        statusBar.drawHints(
-            into: &canvas, theme: theme, rect: layout.hints, focus: focus, filter: jobs.filterEditor,
-            matches: jobs.visible.count, firstRun: environment.firstRun && jobs.entries.isEmpty, active: !overlayOpen)
-        statusBar.draw(
-            into: &canvas, theme: theme, rect: layout.statusBar, environment: environment, counts: jobs.counts,
-            spentToday: jobs.spend.isEmpty ? nil : jobs.spend.spent(on: now), now: now, focus: focus)
+        drawBottomLines(into: &canvas, theme: theme, layout: layout, overlayOpen: overlayOpen)
         if let compare {
             compare.draw(
                 compareJobs, name: jobs.groupName(compare.groupID), into: &canvas, theme: theme, size: size,
@@ -72,6 +107,16 @@ extension AppModel {
         }
         if overlayOpen, !presets.isNaming { canvas.cursor = nil }
         return canvas
+    }
+
+    /// The hint line and the status bar.
+    private func drawBottomLines(into canvas: inout Canvas, theme: Theme, layout: ScreenLayout, overlayOpen: Bool) {
+        statusBar.drawHints(
+            into: &canvas, theme: theme, rect: layout.hints, focus: focus, filter: jobs.filterEditor,
+            matches: jobs.visible.count, firstRun: environment.firstRun && jobs.entries.isEmpty, active: !overlayOpen)
+        statusBar.draw(
+            into: &canvas, theme: theme, rect: layout.statusBar, environment: environment, counts: jobs.counts,
+            spentToday: jobs.spend.isEmpty ? nil : jobs.spend.spent(on: now), now: now, focus: focus)
     }
 
     /// The one line shown instead of the layout when the window is below ``minimumSize``: the

@@ -26,7 +26,7 @@ public struct AppModel: Sendable, Equatable {
     /// The loop ends after this update.
     public private(set) var quitting = false
     /// Parts of the last frame that the next may copy (never part of the model's equality).
-    let memo = ViewMemo()
+    private(set) var memo = ViewMemo()
 
     public init(environment: AppEnvironment, size: Size, now: Date) {
         self.environment = environment
@@ -90,4 +90,15 @@ public struct AppModel: Sendable, Equatable {
     }
 
     mutating func markQuitting() { quitting = true }
+
+    /// This model without what a clock tick changes (the clock, and the status bar a tick may
+    /// clear), and without the memo (which keeps it): equal for two models that draw the same
+    /// frame but for the clock's cells and the status bar.
+    func clockFree() -> AppModel {
+        var copy = self
+        copy.now = Date(timeIntervalSince1970: 0)
+        copy.statusBar = StatusBar()
+        copy.memo = ViewMemo.inert
+        return copy
+    }
 }

@@ -41,7 +41,23 @@ final class ViewMemo: Sendable, Equatable {
         var cells: [Int: (key: RowKey, cells: [Cell])] = [:]
     }
 
+    /// A memo that keeps nothing: the one a kept model carries, so the memo never holds itself.
+    static let inert = ViewMemo()
+
     private let composerFrame = Mutex<(key: ComposerKey, canvas: Canvas)?>(nil)
+    private let frame = Mutex<(model: AppModel, canvas: Canvas)?>(nil)
+
+    /// The last frame kept, if it was drawn for a model equal to `model` (both ``AppModel/clockFree()``).
+    func lastFrame(of model: AppModel) -> Canvas? {
+        guard self !== Self.inert, let kept = frame.withLock({ $0 }), kept.model == model else { return nil }
+        return kept.canvas
+    }
+
+    /// Keeps `canvas`, the frame drawn for `model` (``AppModel/clockFree()``).
+    func keepFrame(_ canvas: Canvas, of model: AppModel) {
+        guard self !== Self.inert else { return }
+        frame.withLock { $0 = (model, canvas) }
+    }
     private let rows = Mutex(Rows())
 
     /// The canvas with only the composer drawn: the one kept for `key`, or `draw()`'s, then kept.

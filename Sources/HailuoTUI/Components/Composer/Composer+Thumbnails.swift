@@ -14,10 +14,10 @@ extension Composer {
     /// fields show nothing.
     func thumbnailSubjects() -> [(slot: ImageSlot, subject: ThumbnailSubject)] {
         ImageSlot.allCases.compactMap { slot in
+            // The verdict first: the layout asks this on every frame, and most frames have none.
+            guard let verdict = verdicts[slot], verdict.isUsable else { return nil }
             let typed = reference(slot)
-            guard !typed.isEmpty, let verdict = verdicts[slot], verdict.reference == typed, verdict.isUsable else {
-                return nil
-            }
+            guard !typed.isEmpty, verdict.reference == typed else { return nil }
             if verdict.isRemote { return (slot, .url) }
             guard let path = verdict.localPath else { return nil }
             return (slot, .image(path: path, pixelSize: verdict.pixelSize))

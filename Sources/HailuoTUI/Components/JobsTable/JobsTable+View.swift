@@ -167,11 +167,13 @@ extension JobsTable {
 
     // MARK: Drawing
 
-    /// The table with its header into `rect`; the selected row is a bar while `focused`. With a `memo`, a row drawn the same way last frame is copied
+    /// The table with its header into `rect`; the selected row is a bar while `focused`. With
+    /// `overLastFrame` the canvas holds the memo's last frame, and only the lines that moved are
+    /// drawn. With a `memo`, a row drawn the same way last frame is copied
     /// from it instead of drawn again (on a tick only the rows whose times moved are drawn).
     func draw(
         into canvas: inout Canvas, theme: Theme, rect: Rect, now: Date, focused: Bool,
-        memo: (ViewMemo, AppEnvironment)? = nil
+        memo: (ViewMemo, AppEnvironment)? = nil, overLastFrame: Bool = false
     ) {
         guard rect.height > 0, rect.width > 0 else { return }
         // One column is kept free at the right, so the table never touches what is beside it.
@@ -180,7 +182,7 @@ extension JobsTable {
         let headerKey = ViewMemo.RowKey(
             content: .header(badges: badges), columns: columns, rect: rect, y: rect.y, focused: focused)
         if let (memo, environment) = memo, let cells = memo.rowCells(headerKey, environment: environment) {
-            canvas.paste(cells, row: rect.y, at: rect.x)
+            if !overLastFrame { canvas.paste(cells, row: rect.y, at: rect.x) }
         } else {
             drawTableHeader(into: &canvas, theme: theme, rect: rect, columns: columns, badges: badges)
             if let (memo, environment) = memo {
@@ -201,9 +203,12 @@ extension JobsTable {
             let key = ViewMemo.RowKey(
                 content: .row(row, selected: selected), columns: columns, rect: rect, y: y, focused: focused)
             if let (memo, environment) = memo, let cells = memo.rowCells(key, environment: environment) {
-                canvas.paste(cells, row: y, at: rect.x)
+                // Over the last frame the line is already there; else it is copied in.
+                if !overLastFrame { canvas.paste(cells, row: y, at: rect.x) }
                 continue
             }
+            // Over the last frame, the line is blanked first, as a fresh frame has it.
+            if overLastFrame { canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1)) }
             drawRow(
                 row, into: &canvas, theme: theme, rect: rect, y: y, columns: columns, selected: selected,
                 focused: focused)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TUIKit
 
 extension StatusBar {
@@ -36,11 +37,33 @@ extension StatusBar {
                 ellipsis: ellipsis)
             return
         }
-        let hints = Self.fitItems(
-            theme.ascii(KeyMap.hintLine(for: focus)), separator: " \(theme.separator) ", width: width,
-            ellipsis: ellipsis)
+        let hints = Self.fittedHints(for: focus, theme: theme, width: width)
         Paint.spans([Span(hints, theme.dim)], on: &canvas, at: origin, width: width, ellipsis: ellipsis)
     }
+
+    /// The hint line of `focus` cut to `width` columns: the same few answers every frame, so each
+    /// is worked out once.
+    static func fittedHints(for focus: Focus, theme: Theme, width: Int) -> String {
+        let key = HintKey(
+            focus: focus, unicode: theme.unicode, separator: theme.separator, ellipsis: theme.glyphs.ellipsis,
+            width: width)
+        if let known = fittedHintLines.withLock({ $0[key] }) { return known }
+        let hints = fitItems(
+            theme.ascii(KeyMap.hintLine(for: focus)), separator: " \(theme.separator) ", width: width,
+            ellipsis: theme.glyphs.ellipsis)
+        fittedHintLines.withLock { $0[key] = hints }
+        return hints
+    }
+
+    private struct HintKey: Hashable {
+        var focus: Focus
+        var unicode: Bool
+        var separator: String
+        var ellipsis: String
+        var width: Int
+    }
+
+    private static let fittedHintLines = Mutex<[HintKey: String]>([:])
 
     /// `text`'s items (split at `separator`) that fit in `width` columns, whole ones only.
     static func fitItems(_ text: String, separator: String, width: Int, ellipsis: String) -> String {
