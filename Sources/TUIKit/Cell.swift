@@ -11,16 +11,17 @@ import Synchronization
 /// combining accent, a flag, an emoji sequence) is kept once in a shared table and the cell holds
 /// its number there.
 public struct Cell: Sendable, Hashable {
-    /// The grapheme's only scalar, or (with `long`) 0.
-    private var scalar: UInt32
-    /// 0 for a one-scalar grapheme; else 1 + the grapheme's number in ``LongGraphemes``.
-    private var long: UInt32
+    /// The grapheme's only scalar (at most 0x10FFFF), or ``Cell/longFlag`` plus the grapheme's
+    /// number in ``LongGraphemes``.
+    private var glyph: UInt32
     public var style: Style
     /// 1 for a normal cell, 2 for the first cell of a wide grapheme, 0 for its continuation.
     public var width: UInt8
 
+    private static let longFlag: UInt32 = 0x8000_0000
+
     public init(_ text: String = " ", style: Style = .plain, width: UInt8 = 1) {
-        (scalar, long) = Self.storage(of: text)
+        glyph = Self.glyph(of: text)
         self.style = style
         self.width = width
     }
@@ -32,8 +33,7 @@ public struct Cell: Sendable, Hashable {
 
     /// A one-column cell holding one scalar that is a grapheme on its own.
     init(scalar: Unicode.Scalar, style: Style) {
-        self.scalar = scalar.value
-        long = 0
+        glyph = scalar.value
         self.style = style
         width = 1
     }
@@ -41,11 +41,11 @@ public struct Cell: Sendable, Hashable {
     /// The grapheme cluster, `" "` for blank, `""` for a continuation cell.
     public var text: String {
         get {
-            if long > 0 { return LongGraphemes.shared.text(Int(long - 1)) }
-            guard scalar != 0, let value = Unicode.Scalar(scalar) else { return "" }
+            if glyph & Self.longFlag != 0 { return LongGraphemes.shared.text(Int(glyph & ~Self.longFlag)) }
+            guard glyph != 0, let value = Unicode.Scalar(glyph) else { return "" }
             return String(Character(value))
         }
-        set { (scalar, long) = Self.storage(of: newValue) }
+        set { glyph = Self.glyph(of: newValue) }
     }
 
     /// A blank cell in `style`.
@@ -54,11 +54,11 @@ public struct Cell: Sendable, Hashable {
     /// Whether this is the right half of a wide grapheme.
     public var isContinuation: Bool { width == 0 }
 
-    private static func storage(of text: String) -> (scalar: UInt32, long: UInt32) {
+    private static func glyph(of text: String) -> UInt32 {
         let scalars = text.unicodeScalars
-        guard let first = scalars.first else { return (0, 0) }
-        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return (first.value, 0) }
-        return (0, UInt32(LongGraphemes.shared.number(of: text) + 1))
+        guard let first = scalars.first else { return 0 }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return first.value }
+        return longFlag | UInt32(LongGraphemes.shared.number(of: text))
     }
 }
 

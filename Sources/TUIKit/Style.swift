@@ -34,14 +34,44 @@ public enum Color: Sendable, Hashable {
 }
 
 /// How a cell looks. `nil` colours mean the terminal's own default (`use_default_colors`).
+///
+/// The five attributes are bits of one byte, so a style (and a ``Cell``) stays small: a frame
+/// holds thousands of them.
 public struct Style: Sendable, Hashable {
     public var foreground: Color?
     public var background: Color?
-    public var bold: Bool
-    public var dim: Bool
-    public var italic: Bool
-    public var underline: Bool
-    public var reverse: Bool
+    private var attributes: UInt8
+
+    private static let boldBit: UInt8 = 1
+    private static let dimBit: UInt8 = 2
+    private static let italicBit: UInt8 = 4
+    private static let underlineBit: UInt8 = 8
+    private static let reverseBit: UInt8 = 16
+
+    public var bold: Bool {
+        get { attributes & Self.boldBit != 0 }
+        set { set(Self.boldBit, newValue) }
+    }
+
+    public var dim: Bool {
+        get { attributes & Self.dimBit != 0 }
+        set { set(Self.dimBit, newValue) }
+    }
+
+    public var italic: Bool {
+        get { attributes & Self.italicBit != 0 }
+        set { set(Self.italicBit, newValue) }
+    }
+
+    public var underline: Bool {
+        get { attributes & Self.underlineBit != 0 }
+        set { set(Self.underlineBit, newValue) }
+    }
+
+    public var reverse: Bool {
+        get { attributes & Self.reverseBit != 0 }
+        set { set(Self.reverseBit, newValue) }
+    }
 
     public init(
         foreground: Color? = nil, background: Color? = nil, bold: Bool = false, dim: Bool = false,
@@ -49,11 +79,16 @@ public struct Style: Sendable, Hashable {
     ) {
         self.foreground = foreground
         self.background = background
+        attributes = 0
         self.bold = bold
         self.dim = dim
         self.italic = italic
         self.underline = underline
         self.reverse = reverse
+    }
+
+    private mutating func set(_ bit: UInt8, _ on: Bool) {
+        attributes = on ? attributes | bit : attributes & ~bit
     }
 
     /// The terminal's default look.

@@ -32,7 +32,7 @@ struct CellTests {
 
     /// A frame is 4,800 cells at 120 x 40, copied and compared every second while the screen ticks.
     @Test func aCellStaysSmall() {
-        #expect(MemoryLayout<Cell>.stride <= 32)
+        #expect(MemoryLayout<Cell>.stride <= 16)
         #expect(_isPOD(Cell.self), "no reference inside: frames are copied and freed without reference counting")
     }
 }

@@ -32,9 +32,10 @@ extension AppModel {
         guard var canvas = memo.lastFrame(of: unchanged) else { return nil }
         let theme = self.theme
         let layout = self.layout
+        memo.beginTable(in: environment)
         jobs.draw(
             into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs,
-            memo: (memo, environment), overLastFrame: true)
+            memo: memo, overLastFrame: true)
         if let rect = layout.details {
             let detailsPictures = self.detailsPictures(layout)
             canvas.fill(rect)
@@ -84,9 +85,10 @@ extension AppModel {
                 canvas = draw()
             }
         }
+        memo?.beginTable(in: environment)
         jobs.draw(
             into: &canvas, theme: theme, rect: layout.table, now: now, focused: focus == .jobs,
-            memo: memo.map { ($0, environment) })
+            memo: memo)
         if let rect = layout.details {
             details.draw(
                 jobs.selected, into: &canvas, theme: theme, rect: rect, now: now, focused: focus == .jobs,

@@ -68,23 +68,26 @@ final class ViewMemo: Sendable, Equatable {
         return canvas
     }
 
-    /// The cells of the table row drawn for `key` on row `key.y` in `environment` (its theme), if kept.
-    func rowCells(_ key: RowKey, environment: AppEnvironment) -> [Cell]? {
+    /// Starts a table drawn in `environment` (its theme): the lines kept for another are dropped.
+    func beginTable(in environment: AppEnvironment) {
         rows.withLock { rows in
-            guard rows.environment == environment, let kept = rows.cells[key.y], kept.key == key else { return nil }
+            guard rows.environment != environment else { return }
+            rows.cells.removeAll()
+            rows.environment = environment
+        }
+    }
+
+    /// The cells of the table line drawn for `key` on line `key.y`, if kept (after ``beginTable(in:)``).
+    func rowCells(_ key: RowKey) -> [Cell]? {
+        rows.withLock { rows in
+            guard let kept = rows.cells[key.y], kept.key == key else { return nil }
             return kept.cells
         }
     }
 
-    /// Keeps the cells drawn for `key` in `environment`.
-    func keepRow(_ key: RowKey, cells: [Cell], environment: AppEnvironment) {
-        rows.withLock { rows in
-            if rows.environment != environment {
-                rows.cells.removeAll()
-                rows.environment = environment
-            }
-            rows.cells[key.y] = (key, cells)
-        }
+    /// Keeps the cells drawn for `key`.
+    func keepRow(_ key: RowKey, cells: [Cell]) {
+        rows.withLock { $0.cells[key.y] = (key, cells) }
     }
 
     static func == (lhs: ViewMemo, rhs: ViewMemo) -> Bool { true }

@@ -171,11 +171,15 @@ public enum Formatting {
 
     /// The last component of a path (the whole text when it has none).
     public static func fileName(_ path: String) -> String {
-        // The text after the last "/" that has some, found from the end (not a split of the whole path).
-        var end = path.endIndex
-        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
-        guard end > path.startIndex else { return path }
-        let start = path[..<end].lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        // The text after the last "/" that has some, found from the end in UTF-8 (a "/" byte is
+        // never part of another character), not a split of the whole path.
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        guard end > bytes.startIndex else { return path }
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
         return String(path[start..<end])
     }
 

@@ -173,7 +173,7 @@ extension JobsTable {
     /// from it instead of drawn again (on a tick only the rows whose times moved are drawn).
     func draw(
         into canvas: inout Canvas, theme: Theme, rect: Rect, now: Date, focused: Bool,
-        memo: (ViewMemo, AppEnvironment)? = nil, overLastFrame: Bool = false
+        memo: ViewMemo? = nil, overLastFrame: Bool = false
     ) {
         guard rect.height > 0, rect.width > 0 else { return }
         // One column is kept free at the right, so the table never touches what is beside it.
@@ -181,15 +181,11 @@ extension JobsTable {
         let badges = tableBadges(theme: theme, rows: rect.height - 1)
         let headerKey = ViewMemo.RowKey(
             content: .header(badges: badges), columns: columns, rect: rect, y: rect.y, focused: focused)
-        if let (memo, environment) = memo, let cells = memo.rowCells(headerKey, environment: environment) {
+        if let memo, let cells = memo.rowCells(headerKey) {
             if !overLastFrame { canvas.paste(cells, row: rect.y, at: rect.x) }
         } else {
             drawTableHeader(into: &canvas, theme: theme, rect: rect, columns: columns, badges: badges)
-            if let (memo, environment) = memo {
-                memo.keepRow(
-                    headerKey, cells: canvas.cells(row: rect.y, from: rect.x, width: rect.width),
-                    environment: environment)
-            }
+            memo?.keepRow(headerKey, cells: canvas.cells(row: rect.y, from: rect.x, width: rect.width))
         }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let rows = visibleJobRows(rows: body.height, theme: theme, now: now)
@@ -202,7 +198,7 @@ extension JobsTable {
             let selected = row.id == selectedID || (selectedGroupID.map { "group:" + $0 } == row.id)
             let key = ViewMemo.RowKey(
                 content: .row(row, selected: selected), columns: columns, rect: rect, y: y, focused: focused)
-            if let (memo, environment) = memo, let cells = memo.rowCells(key, environment: environment) {
+            if let memo, let cells = memo.rowCells(key) {
                 // Over the last frame the line is already there; else it is copied in.
                 if !overLastFrame { canvas.paste(cells, row: y, at: rect.x) }
                 continue
@@ -212,10 +208,7 @@ extension JobsTable {
             drawRow(
                 row, into: &canvas, theme: theme, rect: rect, y: y, columns: columns, selected: selected,
                 focused: focused)
-            if let (memo, environment) = memo {
-                memo.keepRow(
-                    key, cells: canvas.cells(row: y, from: rect.x, width: rect.width), environment: environment)
-            }
+            memo?.keepRow(key, cells: canvas.cells(row: y, from: rect.x, width: rect.width))
         }
     }
 
