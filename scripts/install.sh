@@ -18,12 +18,17 @@ prefix="${1:-$HOME/.local}"
 staging="$(mktemp -d)"
 trap 'rm -rf "$staging"' EXIT
 
-# One file: the Swift runtime and Foundation linked in, debug information stripped.
+# One file: the Swift runtime and Foundation linked in, linked for a small start (scripts/link/flags.sh),
+# debug information stripped.
 if [ -n "${HAILUO_BINARY:-}" ]; then
     cp "$HAILUO_BINARY" "$staging/hailuo"
 else
-    swift build -c release --static-swift-stdlib --product hailuo
-    cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/hailuo" "$staging/hailuo"
+    source scripts/link/flags.sh
+    bin="$(swift build "${release_flags[@]}" --show-bin-path)"
+    # Linked again every time (seconds): the build does not see a changed scripts/link/ file.
+    rm -f "$bin/hailuo"
+    swift build "${release_flags[@]}" --product hailuo
+    cp "$bin/hailuo" "$staging/hailuo"
     strip "$staging/hailuo"
 fi
 install -D -m 755 "$staging/hailuo" "$prefix/bin/hailuo"
