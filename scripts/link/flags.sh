@@ -7,7 +7,7 @@
 #   --symbol-ordering-file                 the functions a start of the screen calls, first and together
 #   -T unnamed.ld                          the compiler's unnamed functions together too
 #   --version-script exports.map           export no symbols (the binary is no library)
-#   -z pack-relative-relocs                compact (RELR) relocations, where the C library reads them (glibc 2.36)
+#   -z pack-relative-relocs                compact (RELR) relocations: only with HAILUO_COMPACT_RELOCS=1 (glibc 2.36)
 # Its own build folder: a release build already in .build, made without these flags, would keep
 # its Swift objects (the driver does not rebuild them when only -Xfrontend flags change).
 release_flags=(
@@ -18,7 +18,12 @@ release_flags=(
     -Xlinker -T -Xlinker "$PWD/scripts/link/unnamed.ld"
     -Xlinker "--version-script=$PWD/scripts/link/exports.map"
 )
+# Compact relocations only when asked (HAILUO_COMPACT_RELOCS=1) and the C library reads them: they
+# save about 3 MB of a start, but the binary then needs glibc 2.36 (Debian 12, Ubuntu 24.04) where
+# it runs, and the one file is meant to be copied to servers (Ubuntu 22.04 has glibc 2.35; without
+# them the binary needs 2.35).
 glibc="$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}')"
-if [ -n "$glibc" ] && [ "$(printf '%s\n' 2.36 "$glibc" | sort -V | head -1)" = 2.36 ]; then
+if [ "${HAILUO_COMPACT_RELOCS:-0}" = 1 ] && [ -n "$glibc" ] \
+    && [ "$(printf '%s\n' 2.36 "$glibc" | sort -V | head -1)" = 2.36 ]; then
     release_flags+=(-Xlinker -z -Xlinker pack-relative-relocs)
 fi
