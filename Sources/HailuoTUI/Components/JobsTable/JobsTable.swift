@@ -92,10 +92,25 @@ public struct JobsTable: Sendable, Equatable {
             held += list
             return
         }
-        var moved = false
-        for entry in list where !applyInPlace(entry) { moved = true }
-        if moved { rebuild() }
+        // A few jobs that are new or move are each put in their place by binary search; a burst
+        // is sorted once.
+        let moving = list.filter { !fitsInPlace($0) }
+        if moving.isEmpty || moving.count > Self.placedOneByOne {
+            var moved = false
+            for entry in list where !applyInPlace(entry) { moved = true }
+            if moved { rebuild() }
+            return
+        }
+        let oldIndex = selectedIndex
+        for entry in list {
+            if fitsInPlace(entry) { _ = applyInPlace(entry) } else { place(entry) }
+        }
+        buildRows()
+        keepSelection(near: oldIndex)
     }
+
+    /// More changed jobs than this that move are sorted together rather than placed one by one.
+    static let placedOneByOne = 16
 
     /// A job this screen just submitted: shown at once, paused or not, and selected.
     mutating func insertSubmitted(_ entry: JobEntry) {
@@ -243,6 +258,12 @@ public struct JobsTable: Sendable, Equatable {
         self.counts = counts
         self.spend = spend
         buildRows()
+        keepSelection(near: oldIndex)
+    }
+
+    /// After the rows changed: the selection stays on the same job (or its group's row) when it
+    /// is still shown, else on the row where it was.
+    private mutating func keepSelection(near oldIndex: Int?) {
         if let selectedGroupID, rows.contains(.group(selectedGroupID)) { return }
         if let selectedID, rows.contains(where: { $0.jobID == selectedID }) {
             selectedGroupID = nil
@@ -265,6 +286,46 @@ public struct JobsTable: Sendable, Equatable {
     /// adjusted, so a status change costs the same with ten jobs or ten thousand.
     mutating func apply(_ entry: JobEntry) {
         if !applyInPlace(entry) { rebuild() }
+    }
+
+    /// Whether `entry` would keep its place (``applyInPlace(_:)`` would take it).
+    private func fitsInPlace(_ entry: JobEntry) -> Bool {
+        guard let old = entries[entry.id] else { return false }
+        let needle = textFilter.lowercased()
+        return admits(old.job, needle: needle) == admits(entry.job, needle: needle)
+            && SortKey(old.job, sort) == SortKey(entry.job, sort)
+    }
+
+    /// Stores a new job, or one that moves or enters or leaves the filter, in its place: out of
+    /// ``visible`` where it was and into where it goes, both found by binary search over the sort
+    /// keys (``visible`` is sorted by them), with the counts and spend adjusted. The rows are left
+    /// to the caller (``buildRows()``): one pass, not a sort of every job.
+    private mutating func place(_ entry: JobEntry) {
+        let needle = textFilter.lowercased()
+        if let old = entries[entry.id] {
+            counts.remove(old.job)
+            spend.remove(old.job)
+            if admits(old.job, needle: needle) {
+                let index = position(of: SortKey(old.job, sort))
+                if index < visible.count, visible[index] == entry.id { visible.remove(at: index) }
+            }
+        }
+        entries[entry.id] = entry
+        counts.add(entry.job)
+        spend.add(entry.job)
+        if admits(entry.job, needle: needle) { visible.insert(entry.id, at: position(of: SortKey(entry.job, sort))) }
+    }
+
+    /// The first index of ``visible`` whose job's key is not below `key`.
+    private func position(of key: SortKey) -> Int {
+        var low = 0
+        var high = visible.count
+        while low < high {
+            let middle = (low + high) / 2
+            guard let job = entries[visible[middle]]?.job else { return visible.count }
+            if SortKey(job, sort) < key { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
     /// Stores a changed or new job; adjusts the counts when the change moves nothing, else returns
