@@ -70,8 +70,9 @@ enum StoreChangeFigure {
                 value: ViewScaleFigures.micros(one), baseline: ViewScaleFigures.micros(reload) + " (every job read)",
                 ratio: reload > 0 ? one / reload : nil, goal: "≤ 5 ms", met: one <= 0.005),
             Figure(
-                group: "12 other process's change", name: "CPU for one new job (a re-sort), \(jobs) jobs",
-                value: ViewScaleFigures.micros(TerminalFormat.median(added))),
+                group: "12 other process's change", name: "CPU for one new job (placed, not sorted), \(jobs) jobs",
+                value: ViewScaleFigures.micros(TerminalFormat.median(added)), goal: "≤ 5 ms",
+                met: TerminalFormat.median(added) <= 0.005),
             Figure(
                 group: "12 other process's change", name: "CPU of a store watch beat with nothing committed",
                 value: ViewScaleFigures.micros(TerminalFormat.median(idle))),

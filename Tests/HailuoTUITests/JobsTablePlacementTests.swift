@@ -61,6 +61,7 @@ struct JobsTablePlacementTests {
                     guard var job = table.entries[id]?.job else { continue }
                     job.phase = Self.phases[dice.roll(Self.phases.count)]
                     if dice.roll(4) == 0 { job.hidden.toggle() }
+                    if dice.roll(8) == 0 { job.groupID = dice.roll(2) == 0 ? nil : "group\(dice.roll(3))" }
                     if dice.roll(4) == 0 { job.createdAt = Self.start.addingTimeInterval(Double(dice.roll(500))) }
                     if job.phase == .completed { job.costUSD = Double(dice.roll(50)) / 100 }
                     changes.append(JobEntry(job: job))

@@ -10,6 +10,9 @@ public struct JobsTable: Sendable, Equatable {
     public private(set) var entries: [String: JobEntry] = [:]
     /// Ids shown, in order (after filter and sort).
     public private(set) var visible: [String] = []
+    /// The group of each job in ``visible``, at the same index: the rows are built from these
+    /// two arrays without looking every job up.
+    private var visibleGroups: [String?] = []
     /// The rows shown, in order: jobs, group rows, and the jobs of expanded groups under theirs.
     public private(set) var rows: [TableRow] = []
     /// The selected job's id: the selection follows the job, not the row.
@@ -244,17 +247,18 @@ public struct JobsTable: Sendable, Equatable {
     mutating func rebuild() {
         let oldIndex = selectedIndex
         let needle = textFilter.lowercased()
-        var keyed: [(key: SortKey, id: String)] = []
+        var keyed: [(key: SortKey, id: String, group: String?)] = []
         keyed.reserveCapacity(entries.count)
         var counts = JobCounts()
         var spend = SpendTally()
         for (id, entry) in entries {
             counts.add(entry.job)
             spend.add(entry.job)
-            if admits(entry.job, needle: needle) { keyed.append((SortKey(entry.job, sort), id)) }
+            if admits(entry.job, needle: needle) { keyed.append((SortKey(entry.job, sort), id, entry.job.groupID)) }
         }
         keyed.sort { $0.key < $1.key }
         visible = keyed.map(\.id)
+        visibleGroups = keyed.map(\.group)
         self.counts = counts
         self.spend = spend
         buildRows()
@@ -293,7 +297,7 @@ public struct JobsTable: Sendable, Equatable {
         guard let old = entries[entry.id] else { return false }
         let needle = textFilter.lowercased()
         return admits(old.job, needle: needle) == admits(entry.job, needle: needle)
-            && SortKey(old.job, sort) == SortKey(entry.job, sort)
+            && SortKey(old.job, sort) == SortKey(entry.job, sort) && old.job.groupID == entry.job.groupID
     }
 
     /// Stores a new job, or one that moves or enters or leaves the filter, in its place: out of
@@ -307,13 +311,20 @@ public struct JobsTable: Sendable, Equatable {
             spend.remove(old.job)
             if admits(old.job, needle: needle) {
                 let index = position(of: SortKey(old.job, sort))
-                if index < visible.count, visible[index] == entry.id { visible.remove(at: index) }
+                if index < visible.count, visible[index] == entry.id {
+                    visible.remove(at: index)
+                    visibleGroups.remove(at: index)
+                }
             }
         }
         entries[entry.id] = entry
         counts.add(entry.job)
         spend.add(entry.job)
-        if admits(entry.job, needle: needle) { visible.insert(entry.id, at: position(of: SortKey(entry.job, sort))) }
+        if admits(entry.job, needle: needle) {
+            let index = position(of: SortKey(entry.job, sort))
+            visible.insert(entry.id, at: index)
+            visibleGroups.insert(entry.job.groupID, at: index)
+        }
     }
 
     /// The first index of ``visible`` whose job's key is not below `key`.
@@ -336,7 +347,7 @@ public struct JobsTable: Sendable, Equatable {
         spend.add(entry.job)
         let needle = textFilter.lowercased()
         guard admits(old.job, needle: needle) == admits(entry.job, needle: needle),
-            SortKey(old.job, sort) == SortKey(entry.job, sort)
+            SortKey(old.job, sort) == SortKey(entry.job, sort), old.job.groupID == entry.job.groupID
         else { return false }
         counts.remove(old.job)
         counts.add(entry.job)
@@ -395,19 +406,19 @@ extension JobsTable {
     /// With a group filter on, its jobs are listed flat.
     mutating func buildRows() {
         var grouped: [String: [String]] = [:]
-        for id in visible {
-            if let group = entries[id]?.job.groupID { grouped[group, default: []].append(id) }
+        for (id, group) in zip(visible, visibleGroups) {
+            if let group { grouped[group, default: []].append(id) }
         }
         members = grouped
-        guard groupFilter == nil else {
+        guard groupFilter == nil, !grouped.isEmpty else {
             rows = visible.map { .job($0) }
             return
         }
         var built: [TableRow] = []
         built.reserveCapacity(visible.count)
         var placed = Set<String>()
-        for id in visible {
-            guard let group = entries[id]?.job.groupID else {
+        for (id, group) in zip(visible, visibleGroups) {
+            guard let group else {
                 built.append(.job(id))
                 continue
             }
