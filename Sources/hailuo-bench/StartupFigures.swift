@@ -61,8 +61,8 @@ enum StartupFigures {
                 group: "5 start-up", name: "peak RSS (VmHWM), \(jobs)",
                 value: TerminalFormat.megabytes(fullPeak) + " (anon \(TerminalFormat.megabytes(fullHeap)))",
                 baseline: TerminalFormat.megabytes(emptyPeak) + " (empty)",
-                ratio: emptyPeak > 0 ? Double(fullPeak) / Double(emptyPeak) : nil, goal: "≤ 30 MB",
-                met: fullPeak <= limit),
+                ratio: emptyPeak > 0 ? Double(fullPeak) / Double(emptyPeak) : nil,
+                goal: "context: the jobs' own memory (anon)"),
         ]
     }
 
