@@ -39,6 +39,8 @@ final class ViewMemo: Sendable, Equatable {
     private struct Rows {
         var environment: AppEnvironment?
         var cells: [Int: (key: RowKey, cells: [Cell])] = [:]
+        /// What the clock showed on each job line of the last frame (`nil` for a group's line).
+        var clocks: [Int: RowClock?] = [:]
     }
 
     /// A memo that keeps nothing: the one a kept model carries, so the memo never holds itself.
@@ -73,6 +75,7 @@ final class ViewMemo: Sendable, Equatable {
         rows.withLock { rows in
             guard rows.environment != environment else { return }
             rows.cells.removeAll()
+            rows.clocks.removeAll()
             rows.environment = environment
         }
     }
@@ -83,6 +86,17 @@ final class ViewMemo: Sendable, Equatable {
             guard let kept = rows.cells[key.y], kept.key == key else { return nil }
             return kept.cells
         }
+    }
+
+    /// What the clock showed on table line `y` of the last frame (`.some(nil)`: a group's line;
+    /// `nil`: not known).
+    func clock(y: Int) -> RowClock?? {
+        rows.withLock { $0.clocks[y] }
+    }
+
+    /// Keeps what the clock shows on table line `y`.
+    func keepClock(_ clock: RowClock?, y: Int) {
+        rows.withLock { $0.clocks[y] = .some(clock) }
     }
 
     /// Keeps the cells drawn for `key`.

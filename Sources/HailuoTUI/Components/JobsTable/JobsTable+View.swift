@@ -2,6 +2,16 @@ import Foundation
 import HailuoCore
 import TUIKit
 
+/// What the clock moves on one job's line: a tick redraws the line only when this changed.
+struct RowClock: Sendable, Equatable {
+    var id: String
+    var member: Bool
+    var mark: String
+    var elapsed: String
+    var left: String
+    var result: Span
+}
+
 /// One table row as drawn: a job's cells, built only for rows on screen.
 struct JobsTableRow: Sendable, Equatable {
     var id: String
@@ -188,6 +198,12 @@ extension JobsTable {
             memo?.keepRow(headerKey, cells: canvas.cells(row: rect.y, from: rect.x, width: rect.width))
         }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        if overLastFrame, let memo {
+            drawClockMoves(
+                into: &canvas, theme: theme, rect: rect, body: body, columns: columns, now: now, focused: focused,
+                memo: memo)
+            return
+        }
         let rows = visibleJobRows(rows: body.height, theme: theme, now: now)
         if rows.isEmpty {
             drawEmptyTable(into: &canvas, theme: theme, body: body)
@@ -210,6 +226,60 @@ extension JobsTable {
                 focused: focused)
             memo?.keepRow(key, cells: canvas.cells(row: y, from: rect.x, width: rect.width))
         }
+        // What the clock shows on each job line, for the ticks that follow.
+        if let memo {
+            for (offset, line) in clockLines(rows: body.height, theme: theme, now: now).enumerated() {
+                memo.keepClock(line, y: body.y + offset)
+            }
+        }
+    }
+
+    /// A clock tick over the last frame, whose lines show the same jobs in the same order and
+    /// selection (the model differs only in its clock): a line is drawn again only when what the
+    /// clock moves on it (its status mark, elapsed and left times, result) changed. Group lines do
+    /// not move with the clock.
+    private func drawClockMoves(
+        into canvas: inout Canvas, theme: Theme, rect: Rect, body: Rect, columns: [JobColumn], now: Date,
+        focused: Bool, memo: ViewMemo
+    ) {
+        for (offset, line) in clockLines(rows: body.height, theme: theme, now: now).enumerated() {
+            let y = body.y + offset
+            guard let line, memo.clock(y: y) != line else { continue }
+            guard let entry = entries[line.id] else { continue }
+            let selected = line.id == selectedID
+            let row = jobRow(entry, theme: theme, now: now, member: line.member, selected: selected)
+            canvas.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1))
+            drawRow(
+                row, into: &canvas, theme: theme, rect: rect, y: y, columns: columns, selected: selected,
+                focused: focused)
+            memo.keepRow(
+                ViewMemo.RowKey(
+                    content: .row(row, selected: selected), columns: columns, rect: rect, y: y, focused: focused),
+                cells: canvas.cells(row: y, from: rect.x, width: rect.width))
+            memo.keepClock(line, y: y)
+        }
+    }
+
+    /// What the clock moves on each line on screen, in the order ``visibleJobRows(rows:theme:now:)``
+    /// draws them: `nil` for a group's line.
+    private func clockLines(rows count: Int, theme: Theme, now: Date) -> [RowClock?] {
+        visibleJobRange(rows: count).compactMap { index -> RowClock?? in
+            switch rows[index] {
+            case .job(let id), .member(let id):
+                guard let entry = entries[id] else { return nil }
+                let member = rows[index] == .member(id)
+                return .some(rowClock(entry, theme: theme, now: now, member: member, selected: id == selectedID))
+            case .group: return .some(nil)
+            }
+        }
+    }
+
+    /// The cells of a job's line that move with the clock.
+    func rowClock(_ entry: JobEntry, theme: Theme, now: Date, member: Bool, selected: Bool) -> RowClock {
+        RowClock(
+            id: entry.id, member: member, mark: statusSymbol(entry.job, theme: theme, now: now, ticking: selected),
+            elapsed: Self.elapsedText(entry.job, now: now, seconds: selected), left: Self.leftText(entry, now: now),
+            result: resultSpan(entry.job, theme: theme, now: now))
     }
 
     private func drawRow(
