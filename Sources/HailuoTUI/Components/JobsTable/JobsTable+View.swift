@@ -18,6 +18,8 @@ struct JobsTableRow: Sendable, Equatable {
     var cells: RowCells
     /// Hidden jobs (shown with `H`) are drawn dim.
     var dimmed: Bool
+    /// What the clock moves on a job's line (`nil` on a group's): kept for the ticks that follow.
+    var clock: RowClock? = nil
 }
 
 extension JobsTable {
@@ -51,21 +53,20 @@ extension JobsTable {
     {
         let job = entry.job
         let statusStyle = theme.status(for: job)
+        let clock = rowClock(entry, theme: theme, now: now, member: member, selected: selected)
         var cells = RowCells()
         cells[.id] = Span(Formatting.oneLine(job.id, limit: 16), theme.text)
-        cells[.status] = Span(
-            statusSymbol(job, theme: theme, now: now, ticking: selected) + " "
-                + Formatting.oneLine(job.displayStatus, limit: 40), statusStyle)
-        cells[.elapsed] = Span(Self.elapsedText(job, now: now, seconds: selected), theme.text)
-        cells[.left] = Span(Self.leftText(entry, now: now), theme.dim)
+        cells[.status] = Span(clock.mark + " " + Formatting.oneLine(job.displayStatus, limit: 40), statusStyle)
+        cells[.elapsed] = Span(clock.elapsed, theme.text)
+        cells[.left] = Span(clock.left, theme.dim)
         cells[.model] = Span(
             Formatting.shortModel(Formatting.oneLine(job.parameters.model.rawValue, limit: 40)), theme.text)
         cells[.clip] = Span(Formatting.clip(job.parameters), theme.text)
         cells[.cost] = Span(Formatting.cost(of: job), job.costUSD == nil ? theme.dim : theme.text)
         let marks = (member ? theme.glyphs.branch + " " : "") + (job.favourite ? theme.glyphs.star + " " : "")
         cells[.prompt] = Span(marks + Formatting.oneLine(job.parameters.prompt, limit: 300), theme.text)
-        cells[.result] = resultSpan(job, theme: theme, now: now)
-        return JobsTableRow(id: job.id, cells: cells, dimmed: job.hidden)
+        cells[.result] = clock.result
+        return JobsTableRow(id: job.id, cells: cells, dimmed: job.hidden, clock: clock)
     }
 
     /// The cells of a group's row: open or closed, progress, cost, name and what keys do.
@@ -228,9 +229,7 @@ extension JobsTable {
         }
         // What the clock shows on each job line, for the ticks that follow.
         if let memo {
-            for (offset, line) in clockLines(rows: body.height, theme: theme, now: now).enumerated() {
-                memo.keepClock(line, y: body.y + offset)
-            }
+            for (offset, row) in rows.enumerated() { memo.keepClock(row.clock, y: body.y + offset) }
         }
     }
 
