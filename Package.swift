@@ -56,6 +56,8 @@ let package = Package(
             ]
         ),
         .target(name: "TUIKit"),
+        // Swift concurrency's global executor on a few plain threads that sleep while hailuo is idle.
+        .target(name: "HailuoWorkers"),
         // ncursesw from Debian's libncurses-dev. No pkgConfig: SwiftPM would drop its -D flags with a
         // warning; shim.h sets them instead and module.modulemap links the libraries.
         .systemLibrary(name: "CNCursesW"),
@@ -70,7 +72,8 @@ let package = Package(
         .target(name: "HailuoPreview", dependencies: ["HailuoCore", "TUIKit", "CImageDecoding", "CChafa"]),
         // The screen's runtime: the ncurses loop, the commands run against an engine protocol.
         .target(
-            name: "HailuoTUIRuntime", dependencies: ["HailuoTUI", "CursesBackend", "TUIKit", "HailuoCore", "HailuoPreview"]),
+            name: "HailuoTUIRuntime",
+            dependencies: ["HailuoTUI", "CursesBackend", "TUIKit", "HailuoCore", "HailuoPreview", "HailuoWorkers"]),
         .executableTarget(
             name: "hailuo",
             dependencies: [
@@ -80,6 +83,7 @@ let package = Package(
                 "HailuoTUI",
                 "HailuoTUIRuntime",
                 "HailuoPreview",
+                "HailuoWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,6 +116,7 @@ let package = Package(
         ),
         .testTarget(name: "HailuoSimulatorTests", dependencies: ["HailuoSimulator"]),
         .testTarget(name: "TUIKitTests", dependencies: ["TUIKit"]),
+        .testTarget(name: "HailuoWorkersTests", dependencies: ["HailuoWorkers"]),
         .testTarget(
             name: "HailuoPreviewTests",
             dependencies: ["HailuoPreview", "HailuoCore", "TUIKit", "HailuoTestSupport", "HailuoSimulator"],

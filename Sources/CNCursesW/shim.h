@@ -228,13 +228,21 @@ static inline int hailuo_restore_saved(const struct sigaction *table, int signal
     return sigaction(signal_number, &table[signal_number], NULL);
 }
 
+static inline int hailuo_install_plain_handler(int signal_number, void (*handler)(int));
+
 /// Before curses starts: saves what the terminal will change (SIGINT, SIGTERM, SIGTSTP, SIGCONT
 /// and SIGWINCH), then sets SIGWINCH to SIG_DFL so ncurses installs its own resize handler.
+///
+/// SIGTSTP gets hailuo's handler now, before `newterm`: ncurses then leaves SIGTSTP alone for
+/// good. Finding it at SIG_DFL, it would take it and swap it with SIG_IGN and back around every
+/// `doupdate` (two system calls a frame, every tick of an idle screen).
 static inline int hailuo_prepare_terminal_signals(void) {
     const int signals[5] = {SIGINT, SIGTERM, SIGTSTP, SIGCONT, SIGWINCH};
     for (int index = 0; index < 5; index++) {
         if (hailuo_save_action(hailuo_saved_by_terminal, signals[index]) != 0) return -1;
     }
+    hailuo_stop_requested = 0;
+    if (hailuo_install_plain_handler(SIGTSTP, hailuo_on_tstp) != 0) return -1;
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = SIG_DFL;

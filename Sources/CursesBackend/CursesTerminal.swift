@@ -78,6 +78,9 @@ public final class CursesTerminal {
         _ = intrflush(window, false)
         _ = keypad(window, true)
         _ = nodelay(window, true)
+        // No look at the keyboard in the middle of each `doupdate` (two polls a frame): the loop
+        // reads every key before it draws, and a frame is one write.
+        _ = typeahead(-1)
         _ = set_escdelay(Int32(clamping: options.escapeDelayMilliseconds))
 
         if options.colors && has_colors() {

@@ -79,8 +79,13 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         // round trip through the wake pipe (an idle screen ticks every second).
         var dueTick: Date?
         while true {
-            var messages = terminal.readEvents().map(Msg.input)
-            messages += inbox.drain()
+            // After a wait that timed out, nothing was waiting on any descriptor: the tick goes
+            // straight to the model without asking the keyboard and the inbox (2 system calls).
+            var messages: [Msg] = []
+            if dueTick == nil {
+                messages = terminal.readEvents().map(Msg.input)
+                messages += inbox.drain()
+            }
             if let tick = dueTick {
                 messages.append(.tick(tick))
                 dueTick = nil

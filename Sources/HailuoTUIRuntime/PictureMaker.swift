@@ -1,17 +1,19 @@
-import Dispatch
 import Foundation
 import HailuoCore
 import HailuoPreview
 import HailuoTUI
+import HailuoWorkers
 import TUIKit
 
-/// Makes the screen's pictures off the UI thread, one at a time on its own queue (decoding and
-/// ffmpeg never hold the engine's threads), and posts each result back as a ``Msg``.
+/// Makes the screen's pictures off the UI thread, one at a time on its own thread (decoding and
+/// ffmpeg never hold the engine's threads), and posts each result back as a ``Msg``. The thread
+/// starts with the first picture and sleeps between them (no libdispatch pool, whose monitor
+/// would then wake the process every second for good).
 final class PictureMaker: Sendable {
     private let home: String?
     private let currentDirectory: String
     private let post: @Sendable (Msg) -> Void
-    private let queue = DispatchQueue(label: "hailuo.pictures", qos: .utility)
+    private let worker = WorkerPool(name: "hailuo-pics", width: 1)
 
     init(home: String?, currentDirectory: String, post: @escaping @Sendable (Msg) -> Void) {
         self.home = home
@@ -19,16 +21,18 @@ final class PictureMaker: Sendable {
         self.post = post
     }
 
+    deinit { worker.stop() }
+
     /// Starts making `request`'s picture; returns at once.
     func make(_ request: PictureRequest) {
-        queue.async { [self] in
+        worker.run { [self] in
             post(.pictureMade(request, Self.outcome(for: request, resolve: resolve)))
         }
     }
 
     /// Writes the last frame of `video` beside it and posts its path (or why not).
     func extractLastFrame(jobID: String, video: String) {
-        queue.async { [post] in
+        worker.run { [post] in
             let output = Self.lastFramePath(for: video)
             do throws(PreviewError) {
                 try ClipReader.extractFrame(video: video, at: .last, to: output)

@@ -28,6 +28,8 @@ public enum TUIApp {
     ) async throws -> Exit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
+                // Named from inside: a name given before start does not reach the kernel here.
+                Thread.current.name = "hailuo-ui"
                 // Started from a Swift task, this thread inherits the pool's mask, which blocks
                 // most signals; the terminal's thread must receive SIGWINCH, SIGTSTP and SIGCONT.
                 var none = sigset_t()
@@ -44,7 +46,6 @@ public enum TUIApp {
                     continuation.resume(throwing: error)
                 }
             }
-            thread.name = "hailuo-ui"
             thread.stackSize = 8 << 20
             thread.start()
         }

@@ -110,6 +110,32 @@ struct JobStoreTests {
         #expect(try store.revision() > afterInsert)
     }
 
+    @Test func aRenewalReadsBackWholeJobsOnlyForThoseTheCallerDoesNotKnow() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("jobs.sqlite")
+        let store = try JobStore(url: url)
+        let other = try JobStore(url: url)
+        let jobs = (1...3).map { Job.fixture(id: "renew00\($0)") }
+        for job in jobs { try store.insert(job) }
+        let now = Date()
+        let first = try store.renewLeases(owner: "A", leaseSeconds: 30, known: [], now: now)
+        #expect(first.held == Set(jobs.map(\.id)))
+        #expect(Set(first.new.map(\.id)) == Set(jobs.map(\.id)))
+        #expect(first.new.first { $0.id == jobs[0].id }?.parameters.prompt == jobs[0].parameters.prompt)
+        // Known jobs are renewed (another owner still cannot take them) but not read back.
+        let later = now.addingTimeInterval(20)
+        let second = try store.renewLeases(owner: "A", leaseSeconds: 30, known: first.held, now: later)
+        #expect(second.held == first.held)
+        #expect(second.new.isEmpty)
+        #expect(try other.claimPending(owner: "B", leaseSeconds: 30, now: now.addingTimeInterval(40)).isEmpty)
+        // A job done elsewhere leaves the held set.
+        try other.update(jobs[1].id) { $0.phase = .completed }
+        let third = try store.renewLeases(owner: "A", leaseSeconds: 30, known: second.held, now: later)
+        #expect(third.held == [jobs[0].id, jobs[2].id])
+        #expect(third.new.isEmpty)
+    }
+
     @Test func aLeaseIsHeldByOneOwnerUntilItLapsesOrIsReleased() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

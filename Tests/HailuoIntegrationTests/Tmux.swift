@@ -71,6 +71,11 @@ final class TmuxSession: @unchecked Sendable {
         get throws { try format("#{window_bell_flag}") == "1" }
     }
 
+    /// The process id of the program in the pane (it runs under `env`, which execs it).
+    var programPID: pid_t {
+        get throws { pid_t(try format("#{pane_pid}")) ?? -1 }
+    }
+
     /// The newest paste buffer: what the program last copied with OSC 52 (empty when none).
     func pasteBuffer() throws -> String {
         (try? run(["show-buffer"])) ?? ""

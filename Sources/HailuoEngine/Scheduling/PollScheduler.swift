@@ -145,10 +145,10 @@ actor PollScheduler {
             for job in try store.recoverAbandoned(isAlive: ProcessOwner.isAlive) {
                 emit(.jobChanged(job))
             }
-            let leased = try store.claimPending(
-                owner: settings.owner, leaseSeconds: settings.leaseSeconds, only: settings.only)
-            let leasedIDs = Set(leased.map(\.id))
-            for job in leased where tracked[job.id] == nil {
+            let (leasedIDs, resumed) = try store.renewLeases(
+                owner: settings.owner, leaseSeconds: settings.leaseSeconds, only: settings.only,
+                known: Set(tracked.keys))
+            for job in resumed where tracked[job.id] == nil {
                 // A resumed job: poll it soon, spread under the rate cap.
                 add(job, due: .now)
             }

@@ -165,18 +165,19 @@ public final class JobStore: Sendable {
     public func recoverAbandoned(isAlive: (String) -> Bool, now: Date = Date()) throws -> [Job] {
         let t = now.timeIntervalSince1970
         return try pool.write { db in
+            // Cached statements: a poller runs this every lease refresh (every 10 s by default).
             let owners = try String.fetchAll(
-                db, sql: "SELECT DISTINCT lease_owner FROM jobs WHERE lease_owner IS NOT NULL")
+                db.cachedStatement(sql: "SELECT DISTINCT lease_owner FROM jobs WHERE lease_owner IS NOT NULL"))
             for owner in owners where !isAlive(owner) {
                 try db.execute(
                     sql: "UPDATE jobs SET lease_expires_at = 0 WHERE lease_owner = ?", arguments: [owner])
             }
             let stale = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(JobRow.selectList) FROM jobs WHERE phase = '\(JobPhase.submitting.rawValue)'
-                      AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT \(JobRow.selectList) FROM jobs WHERE phase = '\(JobPhase.submitting.rawValue)'
+                          AND (lease_owner IS NULL OR lease_expires_at IS NULL OR lease_expires_at < ?)
+                        """),
                 arguments: [t]
             ).map(JobRow.job(from:))
             var recovered: [Job] = []

@@ -82,6 +82,8 @@ final class StoreFileWatch: Sendable {
             return
         }
         let thread = Thread { [self] in
+            // Named from inside (the kernel keeps 15 bytes; a name given before start is lost).
+            Thread.current.name = "hailuo-watch"
             run(onWake)
             let done = state.withLock { state -> (@Sendable () -> Void)? in
                 defer { state.finished = nil }
@@ -89,7 +91,6 @@ final class StoreFileWatch: Sendable {
             }
             done?()
         }
-        thread.name = "hailuo-store-watch"
         thread.stackSize = 256 << 10
         thread.start()
     }

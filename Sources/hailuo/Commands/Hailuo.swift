@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HailuoCore
 import HailuoEngine
+import HailuoWorkers
 
 /// `hailuo`: make videos with MiniMax Hailuo-02 through the AI/ML API.
 @main
@@ -46,6 +47,8 @@ struct Hailuo: AsyncParsableCommand {
 
     /// Parses, runs, and maps every failure to the documented exit codes (see ``ExitStatus``).
     static func main() async {
+        // Before any task: the global executor's threads sleep while hailuo is idle.
+        GlobalExecutor.install(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
