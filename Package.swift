@@ -92,7 +92,7 @@ let package = Package(
             name: "hailuo-bench",
             dependencies: [
                 "HailuoCore", "HailuoEngine", "HailuoSimulator", "HailuoTUI", "TUIKit", "HailuoTestSupport", "HailuoPreview",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "HailuoWorkers", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]

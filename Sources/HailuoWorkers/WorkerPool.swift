@@ -44,6 +44,9 @@ public final class WorkerPool: @unchecked Sendable {
     /// Threads started so far (they start as work needs them).
     public var startedThreads: Int { lock.withLock { threads } }
 
+    /// Threads waiting for work (not the one keeping time).
+    var idleThreadCount: Int { lock.withLock { idleThreads } }
+
     /// Runs `work` on one of the pool's threads; returns at once.
     public func run(_ work: @escaping @Sendable () -> Void) {
         add(.closure(work))
@@ -60,17 +63,26 @@ public final class WorkerPool: @unchecked Sendable {
     }
 
     func add(_ work: Work) {
+        let onOwnThread = isOwnThread
         let wake = lock.withLock { () -> Wake in
             guard !stopping else { return .nobody }
             ready.append(work)
+            // Work a pool thread adds while nothing else waits (a task resuming the one that
+            // awaited it, the usual case) is left for that thread, which takes it as soon as its
+            // job returns: waking a second thread for it would cost two wake-ups instead of none.
+            // Anything more is handed out as usual.
+            if onOwnThread, ready.count == 1 { return .nobody }
             return wakeForWork()
         }
         perform(wake)
     }
 
+    /// Whether the calling thread is one of this pool's.
+    private var isOwnThread: Bool { WorkerThread.currentPool == Unmanaged.passUnretained(self).toOpaque() }
+
     /// Runs `work` once the monotonic clock reaches `deadline` (nanoseconds).
     func addTimer(_ work: Work, at deadline: UInt64) {
-        let onOwnThread = WorkerThread.currentPool == Unmanaged.passUnretained(self).toOpaque()
+        let onOwnThread = isOwnThread
         let wake = lock.withLock { () -> Wake in
             guard !stopping else { return .nobody }
             let becomesFirst = timers.insert(work, at: deadline)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HailuoWorkers
 
 /// `hailuo-bench`: measures every figure of docs/PERFORMANCE.md side by side in one run and prints the table.
 @main
@@ -12,6 +13,22 @@ struct BenchCommand: AsyncParsableCommand {
             --short is the quick pass CI runs so the benchmarks cannot rot; its figures are not meaningful.
             """
     )
+
+    /// As `hailuo` runs: Swift concurrency on hailuo's own worker pool (HailuoWorkers), so the
+    /// in-process figures measure the engine as it ships.
+    static func main() async {
+        GlobalExecutor.install(environment: ProcessInfo.processInfo.environment)
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 
     @Flag(help: "A quick pass with small counts (CI).")
     var short = false

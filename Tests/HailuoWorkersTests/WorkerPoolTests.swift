@@ -55,6 +55,47 @@ struct WorkerPoolTests {
         #expect(pool.startedThreads == 3)
     }
 
+    @Test func workAPoolThreadAddsIsLeftToItUnlessMoreIsWaiting() {
+        let pool = WorkerPool(name: "test-own", width: 2)
+        defer { pool.stop() }
+        let names = Record<String>()
+        pool.run { names.add(threadName()) }
+        _ = names.wait(for: 1)
+        while pool.idleThreadCount < 1 { Thread.sleep(forTimeInterval: 0.001) }
+        // One thread, idle, and room for a second: the child could start one, but is kept for
+        // the thread that added it (nothing else waits), and runs there once the parent returns.
+        pool.run {
+            names.add(threadName())
+            pool.run { names.add(threadName()) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        let seen = names.wait(for: 3)
+        #expect(seen[1] == seen[2], "the child ran on \(seen[2]), not on its parent's thread \(seen[1])")
+        #expect(pool.startedThreads == 1)
+    }
+
+    @Test func twoPiecesOfWorkAPoolThreadAddsRunAtOnce() {
+        let pool = WorkerPool(name: "test-pair", width: 2)
+        defer { pool.stop() }
+        let met = Record<String>()
+        let first = DispatchSemaphore(value: 0)
+        let second = DispatchSemaphore(value: 0)
+        pool.run {
+            // Each waits for the other: they can only finish side by side, one on each thread.
+            pool.run {
+                first.signal()
+                second.wait()
+                met.add("a")
+            }
+            pool.run {
+                second.signal()
+                first.wait()
+                met.add("b")
+            }
+        }
+        #expect(Set(met.wait(for: 2)) == ["a", "b"])
+    }
+
     @Test func stoppingEndsTheThreadsAfterWhatIsQueued() {
         let pool = WorkerPool(name: "test-stop", width: 2)
         let done = Record<Int>()
