@@ -36,6 +36,7 @@ let package = Package(
             name: "HailuoEngine",
             dependencies: [
                 "HailuoCore",
+                "HailuoWorkers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

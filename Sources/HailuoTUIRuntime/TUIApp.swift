@@ -2,6 +2,7 @@ import CursesBackend
 import Foundation
 import HailuoCore
 import HailuoTUI
+import HailuoWorkers
 import TUIKit
 
 /// The interactive terminal UI: one thread owns ncurses and the model; the engine's work and
@@ -28,8 +29,7 @@ public enum TUIApp {
     ) async throws -> Exit {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
-                // Named from inside: a name given before start does not reach the kernel here.
-                Thread.current.name = "hailuo-ui"
+                ThreadName.set("hailuo-ui")
                 // Started from a Swift task, this thread inherits the pool's mask, which blocks
                 // most signals; the terminal's thread must receive SIGWINCH, SIGTSTP and SIGCONT.
                 var none = sigset_t()

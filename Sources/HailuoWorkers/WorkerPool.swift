@@ -128,7 +128,7 @@ public final class WorkerPool: @unchecked Sendable {
     private func startThread(number: Int) {
         let threadName = "\(name)-\(number)"
         let started = WorkerThread.start { [self] in
-            WorkerThread.setName(threadName)
+            ThreadName.set(threadName)
             WorkerThread.currentPool = Unmanaged.passUnretained(self).toOpaque()
             work()
         }

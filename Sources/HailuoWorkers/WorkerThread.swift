@@ -1,4 +1,3 @@
-import Foundation
 import Glibc
 
 /// Plain POSIX threads for the pools: detached, with the asynchronous signals blocked (they
@@ -45,11 +44,6 @@ enum WorkerThread {
         pthread_key_create(&key, nil)
         return key
     }()
-
-    /// Names the calling thread (the kernel keeps the first 15 bytes).
-    static func setName(_ name: String) {
-        Thread.current.name = String(decoding: name.utf8.prefix(15), as: UTF8.self)
-    }
 
     private final class Body: Sendable {
         let run: @Sendable () -> Void

@@ -219,5 +219,9 @@ struct WorkerPoolTests {
     }
 }
 
-/// The calling thread's name (from a synchronous function: async code may not ask).
-private func threadName() -> String { Thread.current.name ?? "" }
+/// The calling thread's name as the kernel has it (a synchronous function: async code may not
+/// ask which thread it is on).
+private func threadName() -> String {
+    ((try? String(contentsOfFile: "/proc/thread-self/comm", encoding: .utf8)) ?? "")
+        .trimmingCharacters(in: .whitespacesAndNewlines)
+}

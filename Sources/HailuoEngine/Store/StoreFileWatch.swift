@@ -1,4 +1,5 @@
 import Foundation
+import HailuoWorkers
 import Synchronization
 
 #if canImport(Glibc)
@@ -82,8 +83,7 @@ final class StoreFileWatch: Sendable {
             return
         }
         let thread = Thread { [self] in
-            // Named from inside (the kernel keeps 15 bytes; a name given before start is lost).
-            Thread.current.name = "hailuo-watch"
+            ThreadName.set("hailuo-watch")
             run(onWake)
             let done = state.withLock { state -> (@Sendable () -> Void)? in
                 defer { state.finished = nil }
