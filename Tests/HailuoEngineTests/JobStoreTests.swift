@@ -136,6 +136,22 @@ struct JobStoreTests {
         #expect(third.new.isEmpty)
     }
 
+    @Test func aFirstClaimOfManyJobsReadsThemAllAndARenewalNone() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let store = try JobStore(url: folder.url.appendingPathComponent("jobs.sqlite"))
+        // More than the by-id read takes: the first claim reads the held rows in one pass.
+        let ids = Set((0..<450).map { String(format: "many%04d", $0) })
+        for id in ids { try store.insert(Job.fixture(id: id)) }
+        let first = try store.renewLeases(owner: "A", leaseSeconds: 30, known: [])
+        #expect(first.held == ids)
+        #expect(Set(first.new.map(\.id)) == ids)
+        #expect(first.new.count == ids.count)
+        let some = Set(ids.sorted().prefix(300))
+        let second = try store.renewLeases(owner: "A", leaseSeconds: 30, known: some)
+        #expect(Set(second.new.map(\.id)) == ids.subtracting(some))
+    }
+
     @Test func aLeaseIsHeldByOneOwnerUntilItLapsesOrIsReleased() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

@@ -11,26 +11,7 @@ extension JobStore {
     public func claimPending(owner: String, leaseSeconds: Double, only: Set<String>? = nil, now: Date = Date()) throws
         -> [Job]
     {
-        let t = now.timeIntervalSince1970
-        let scope = only.map { ids in " AND id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))" } ?? ""
-        let scopeArguments: [(any DatabaseValueConvertible)?] = only.map { Array($0) } ?? []
-        return try pool.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE jobs SET lease_owner = ?, lease_expires_at = ?
-                    WHERE phase = '\(JobPhase.pending.rawValue)'
-                      AND (lease_owner IS NULL OR lease_owner = ? OR lease_expires_at IS NULL OR lease_expires_at < ?)\(scope)
-                    """,
-                arguments: StatementArguments([owner, t + leaseSeconds, owner, t] + scopeArguments))
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(JobRow.selectList) FROM jobs
-                    WHERE phase = '\(JobPhase.pending.rawValue)' AND lease_owner = ?
-                    """,
-                arguments: [owner]
-            ).map(JobRow.job(from:))
-        }
+        try renewLeases(owner: owner, leaseSeconds: leaseSeconds, only: only, known: [], now: now).new
     }
 
     /// ``claimPending(owner:leaseSeconds:only:now:)`` for a poller that already holds most of
@@ -59,14 +40,27 @@ extension JobStore {
                     arguments: [owner]))
             let unknown = held.subtracting(known)
             guard !unknown.isEmpty else { return (held, []) }
-            let jobs = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(JobRow.selectList) FROM jobs
-                    WHERE id IN (\(unknown.map { _ in "?" }.joined(separator: ", ")))
-                    """,
-                arguments: StatementArguments(Array(unknown))
-            ).map(JobRow.job(from:))
+            // A few new ones by id; many (the first claim of a large store) in one pass over the
+            // held rows, which also keeps the statement under SQLite's limit on parameters.
+            let rows: [Row]
+            if unknown.count <= 200 {
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(JobRow.selectList) FROM jobs
+                        WHERE id IN (\(unknown.map { _ in "?" }.joined(separator: ", ")))
+                        """,
+                    arguments: StatementArguments(Array(unknown)))
+            } else {
+                rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT \(JobRow.selectList) FROM jobs
+                        WHERE phase = '\(JobPhase.pending.rawValue)' AND lease_owner = ?
+                        """,
+                    arguments: [owner])
+            }
+            let jobs = rows.map(JobRow.job(from:)).filter { unknown.contains($0.id) }
             return (held, jobs)
         }
     }
