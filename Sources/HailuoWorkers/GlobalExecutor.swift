@@ -13,7 +13,8 @@ public enum GlobalExecutor {
     /// The pool behind the global executor once ``install()`` has run.
     public static let pool = WorkerPool(name: "hailuo-pool", width: defaultWidth)
 
-    /// As many threads as Swift's own cooperative pool: one per processor this process may use.
+    /// As many threads as Swift's own cooperative pool: one per processor (Foundation's
+    /// `activeProcessorCount`, which counts processors online, not the affinity mask).
     public static var defaultWidth: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Makes ``pool`` the global executor. Call first thing in `main`, before any task starts;
