@@ -321,6 +321,30 @@ struct TUIEndToEndTests {
         #expect(!modes.contains("-icanon"))
     }
 
+    /// A stop sent from outside (`kill -TSTP`, as a job-control shell or a script sends it) is
+    /// taken by hailuo's own handler, which ncurses leaves alone: the screen is put away first,
+    /// and `fg` brings it back repainted.
+    @Test func aStopFromOutsideLeavesTheScreenForTheShellAndFgBringsItBack() async throws {
+        let (runner, _) = try Self.sandbox()
+        defer { try? FileManager.default.removeItem(at: runner.home) }
+        let tmux = try TmuxSession(
+            columns: 100, rows: 30, environment: runner.environment, command: ["/bin/bash", "--norc", "--noprofile"])
+        defer { tmux.kill() }
+        try tmux.type(CLIRunner.binary.path)
+        try tmux.sendKeys("Enter")
+        try await tmux.waitFor("No jobs yet")
+        let pid = try #require(Self.processID(home: runner.home))
+        kill(pid, SIGTSTP)
+        let shell = try await tmux.waitFor("Stopped")
+        #expect(!shell.contains("No jobs yet"), "the screen was put away before the stop")
+        try tmux.type("fg")
+        try tmux.sendKeys("Enter")
+        let back = try await tmux.waitUntil("the screen back") { $0.contains("No jobs yet") && !$0.contains("Stopped") }
+        #expect(back.contains("DEMO"))
+        try tmux.sendKeys("C-c")
+        try await tmux.waitUntil("the shell again") { !$0.contains("No jobs yet") }
+    }
+
     /// The pid of the `hailuo` process running with HOME `home` (found through /proc).
     static func processID(home: URL) -> Int32? {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
