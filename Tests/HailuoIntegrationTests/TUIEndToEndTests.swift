@@ -296,12 +296,8 @@ struct TUIEndToEndTests {
     @Test func ctrlZSuspendsToTheShellAndFgBringsTheScreenBack() async throws {
         let (runner, _) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: runner.home) }
-        let tmux = try TmuxSession(
-            columns: 100, rows: 30, environment: runner.environment, command: ["/bin/bash", "--norc", "--noprofile"])
+        let tmux = try await Self.openFromAShell(runner)
         defer { tmux.kill() }
-        try tmux.type(CLIRunner.binary.path)
-        try tmux.sendKeys("Enter")
-        try await tmux.waitFor("No jobs yet")
         try tmux.type("draft 草稿")
         try await tmux.waitFor("draft 草稿")
         try tmux.sendKeys("C-z")
@@ -327,12 +323,8 @@ struct TUIEndToEndTests {
     @Test func aStopFromOutsideLeavesTheScreenForTheShellAndFgBringsItBack() async throws {
         let (runner, _) = try Self.sandbox()
         defer { try? FileManager.default.removeItem(at: runner.home) }
-        let tmux = try TmuxSession(
-            columns: 100, rows: 30, environment: runner.environment, command: ["/bin/bash", "--norc", "--noprofile"])
+        let tmux = try await Self.openFromAShell(runner)
         defer { tmux.kill() }
-        try tmux.type(CLIRunner.binary.path)
-        try tmux.sendKeys("Enter")
-        try await tmux.waitFor("No jobs yet")
         let pid = try #require(Self.processID(home: runner.home))
         kill(pid, SIGTSTP)
         let shell = try await tmux.waitFor("Stopped")
@@ -343,6 +335,21 @@ struct TUIEndToEndTests {
         #expect(back.contains("DEMO"))
         try tmux.sendKeys("C-c")
         try await tmux.waitUntil("the shell again") { !$0.contains("No jobs yet") }
+    }
+
+    /// A bash in tmux (job control on) that has started the screen, once the screen is up.
+    private static func openFromAShell(_ runner: CLIRunner) async throws -> TmuxSession {
+        let tmux = try TmuxSession(
+            columns: 100, rows: 30, environment: runner.environment, command: ["/bin/bash", "--norc", "--noprofile"])
+        do {
+            try tmux.type(CLIRunner.binary.path)
+            try tmux.sendKeys("Enter")
+            try await tmux.waitFor("No jobs yet")
+        } catch {
+            tmux.kill()
+            throw error
+        }
+        return tmux
     }
 
     /// The pid of the `hailuo` process running with HOME `home` (found through /proc).
