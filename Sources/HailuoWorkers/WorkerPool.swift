@@ -147,10 +147,11 @@ public final class WorkerPool: @unchecked Sendable {
             let now = MonotonicClock.nanoseconds()
             timers.moveDue(before: now, into: &ready)
             if let next = ready.popFirst() {
+                // Another thread is woken for what else is ready (timers that fell due together),
+                // or to keep time for a timer due soon while this one runs its job.
                 var wake = Wake.nobody
-                if let deadline = timers.earliest, !timekeeper, deadline < now &+ Self.handOverHorizon,
-                    idleThreads > signalledThreads
-                {
+                let timerSoon = timers.earliest.map { !timekeeper && $0 < now &+ Self.handOverHorizon } ?? false
+                if !ready.isEmpty || timerSoon, idleThreads > signalledThreads {
                     signalledThreads += 1
                     wake = .idleThread
                 }

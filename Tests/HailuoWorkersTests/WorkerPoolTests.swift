@@ -84,15 +84,40 @@ struct WorkerPoolTests {
             // Each waits for the other: they can only finish side by side, one on each thread.
             pool.run {
                 first.signal()
-                second.wait()
-                met.add("a")
+                met.add(second.wait(timeout: .now() + 5) == .success ? "a" : "a alone")
             }
             pool.run {
                 second.signal()
-                first.wait()
-                met.add("b")
+                met.add(first.wait(timeout: .now() + 5) == .success ? "b" : "b alone")
             }
         }
+        #expect(Set(met.wait(for: 2)) == ["a", "b"])
+    }
+
+    @Test func timersThatFallDueTogetherRunSideBySide() {
+        let pool = WorkerPool(name: "test-due", width: 2)
+        defer { pool.stop() }
+        let warm = Record<Int>()
+        // Two idle threads: one keeps time, the other waits for work.
+        pool.run { warm.add(1) }
+        pool.run { warm.add(2) }
+        _ = warm.wait(for: 2)
+        let met = Record<String>()
+        let first = DispatchSemaphore(value: 0)
+        let second = DispatchSemaphore(value: 0)
+        let deadline = MonotonicClock.nanoseconds() + 30_000_000
+        // Each waits for the other: they can only finish if the second is handed to the idle
+        // thread rather than left behind the first.
+        pool.addTimer(
+            .closure {
+                first.signal()
+                met.add(second.wait(timeout: .now() + 5) == .success ? "a" : "a alone")
+            }, at: deadline)
+        pool.addTimer(
+            .closure {
+                second.signal()
+                met.add(first.wait(timeout: .now() + 5) == .success ? "b" : "b alone")
+            }, at: deadline)
         #expect(Set(met.wait(for: 2)) == ["a", "b"])
     }
 
