@@ -73,7 +73,10 @@ struct TwoSessionsTests {
         let pendingOfA = try fromA.filter { try store.job(id: $0)?.phase == .pending }
         #expect(!pendingOfA.isEmpty, "A quits with jobs pending")
         leases.cancel()
-        let holders = await leases.value
+        var holders = await leases.value
+        // One more look while both still run: under a loaded machine the watcher's task can go
+        // seconds without a turn, and a job accepted last may not have been seen yet.
+        Self.sampleLeases(store, into: &holders)
         for (jobs, screen) in [(fromA, screenA), (fromB, screenB)] {
             let pid = try screen.panePID
             for id in jobs {
@@ -141,14 +144,19 @@ struct TwoSessionsTests {
         Task {
             var holders: [String: Set<String>] = [:]
             while !Task.isCancelled {
-                for job in (try? store.jobs(phases: [.pending], includeHidden: true)) ?? [] {
-                    if let lease = try? store.lease(jobID: job.id), lease.expiresAt > Date() {
-                        holders[job.id, default: []].insert(lease.owner)
-                    }
-                }
+                sampleLeases(store, into: &holders)
                 try? await Task.sleep(for: .milliseconds(100))
             }
             return holders
+        }
+    }
+
+    /// Notes who holds a live lease on each pending job now.
+    private static func sampleLeases(_ store: JobStore, into holders: inout [String: Set<String>]) {
+        for job in (try? store.jobs(phases: [.pending], includeHidden: true)) ?? [] {
+            if let lease = try? store.lease(jobID: job.id), lease.expiresAt > Date() {
+                holders[job.id, default: []].insert(lease.owner)
+            }
         }
     }
 
