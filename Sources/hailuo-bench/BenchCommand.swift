@@ -18,16 +18,7 @@ struct BenchCommand: AsyncParsableCommand {
     /// in-process figures measure the engine as it ships.
     static func main() async {
         GlobalExecutor.install(environment: ProcessInfo.processInfo.environment)
-        do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            exit(withError: error)
-        }
+        await main(nil)
     }
 
     @Flag(help: "A quick pass with small counts (CI).")
