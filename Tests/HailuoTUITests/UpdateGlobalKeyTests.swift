@@ -276,6 +276,60 @@ struct UpdateGlobalKeyTests {
         #expect(model.nextTick(after: UpdateSupport.start) == nil)
     }
 
+    @Test("a screen left alone with running jobs beats every two seconds; a key brings back the second")
+    func nextTickCalmsWhenLeftAlone() {
+        var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
+        let start = UpdateSupport.start  // an even second
+        model.advance(AppModel.calmAfterSeconds - 1)
+        #expect(model.beatSeconds(at: model.now) == 1)
+        #expect(model.nextTick(after: model.now.addingTimeInterval(0.5)) == model.now.addingTimeInterval(1))
+        model.advance(1)
+        #expect(model.beatSeconds(at: model.now) == AppModel.calmBeatSeconds)
+        let quiet = start.addingTimeInterval(AppModel.calmAfterSeconds + 0.3)
+        #expect(model.nextTick(after: quiet) == start.addingTimeInterval(AppModel.calmAfterSeconds + 2))
+        #expect(
+            model.nextTick(after: start.addingTimeInterval(AppModel.calmAfterSeconds + 1.3))
+                == start.addingTimeInterval(AppModel.calmAfterSeconds + 2))
+        model.press(.down)
+        #expect(model.beatSeconds(at: quiet) == 1)
+        #expect(model.nextTick(after: quiet) == start.addingTimeInterval(AppModel.calmAfterSeconds + 1))
+    }
+
+    @Test("a message, a download or a countdown keeps the one-second beat however long the screen is left alone")
+    func nextTickStaysQuickWhileSomethingElseMoves() {
+        let later = UpdateSupport.start.addingTimeInterval(AppModel.calmAfterSeconds + 60.5)
+        var downloading = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
+        downloading.receive(.downloadProgress(DownloadProgress(jobID: "done0002", received: 10, total: 100)))
+        #expect(downloading.beatSeconds(at: later) == 1)
+        #expect(
+            downloading.nextTick(after: later) == UpdateSupport.start.addingTimeInterval(AppModel.calmAfterSeconds + 61)
+        )
+        var limited = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
+        limited.receive(.connection(.rateLimited(until: later.addingTimeInterval(30))))
+        #expect(limited.beatSeconds(at: later) == 1)
+        var told = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
+        told.advance(AppModel.calmAfterSeconds + 60)
+        told.receive(.actionFinished(text: "saved clip.mp4", isError: false))
+        #expect(told.beatSeconds(at: told.now) == 1)
+    }
+
+    @Test("at the slower beat the spinner still steps through every frame, one per tick")
+    func spinnerStepsEveryFrameAtTheCalmBeat() {
+        var model = UpdateSupport.model(jobs: UpdateSupport.mixedJobs)
+        model.advance(AppModel.calmAfterSeconds)
+        var frames: [String] = []
+        for _ in 0..<3 {
+            let bar = model.view().lines().last ?? ""
+            frames.append(String(bar.first { Glyphs.unicode.spinner.contains(String($0)) } ?? " "))
+            model.advance(Double(AppModel.calmBeatSeconds))
+        }
+        let spinner = Glyphs.unicode.spinner
+        let indices = frames.compactMap { spinner.firstIndex(of: $0) }
+        #expect(indices.count == 3, "frames \(frames)")
+        #expect(
+            indices == indices.map { _ in indices[0] }.enumerated().map { ($0.element + $0.offset) % spinner.count })
+    }
+
     @Test("resize updates the size and scrolls so the selection stays on screen")
     func resizeKeepsSelectionVisible() {
         var model = UpdateSupport.model(jobs: UpdateSupport.manyJobs(60), focus: .jobs)

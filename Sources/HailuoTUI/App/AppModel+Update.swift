@@ -13,6 +13,7 @@ extension AppModel {
             advanceClock(to: date)
             return []
         }
+        if case .input = msg { noteInteraction() }
         let shown = details.isOpen ? jobs.selected?.job : nil
         var commands = route(msg)
         // The selected row stays on screen whatever moved it.

@@ -9,6 +9,9 @@ public struct AppModel: Sendable, Equatable {
     public private(set) var size: Size
     /// The clock the screen shows (elapsed times, spinner, expiry); advanced by ticks.
     public private(set) var now: Date
+    /// When a key, a paste or a resize last came, by ``now``: a screen left alone beats slower
+    /// (``beatSeconds(at:)``).
+    public private(set) var lastInteraction: Date
     public internal(set) var focus: Focus = .prompt
     public internal(set) var composer: Composer
     public internal(set) var jobs = JobsTable()
@@ -32,6 +35,7 @@ public struct AppModel: Sendable, Equatable {
         self.environment = environment
         self.size = size
         self.now = now
+        self.lastInteraction = now
         self.composer = Composer(defaults: environment.defaults)
         self.pictures = Pictures(
             depth: environment.colorDepth, symbols: environment.glyphs == .ascii ? .ascii : .unicode)
@@ -55,7 +59,11 @@ public struct AppModel: Sendable, Equatable {
     }
 
     /// The look of this session's screen.
-    var theme: Theme { Theme(environment: environment) }
+    var theme: Theme {
+        var theme = Theme(environment: environment)
+        theme.spinnerSecondsPerFrame = beatSeconds(at: now)
+        return theme
+    }
 
     // MARK: Changes every part may ask for
 
@@ -91,12 +99,17 @@ public struct AppModel: Sendable, Equatable {
 
     mutating func markQuitting() { quitting = true }
 
+    /// Notes that the user touched the screen (a key, a paste, a resize).
+    mutating func noteInteraction() { lastInteraction = now }
+
     /// This model without what a clock tick changes (the clock, and the status bar a tick may
-    /// clear), and without the memo (which keeps it): equal for two models that draw the same
-    /// frame but for the clock's cells and the status bar.
+    /// clear), without when the user last touched it (which sets only the spinners' pace), and
+    /// without the memo (which keeps it): equal for two models that draw the same frame but for
+    /// the clock's cells and the status bar.
     func clockFree() -> AppModel {
         var copy = self
         copy.now = Date(timeIntervalSince1970: 0)
+        copy.lastInteraction = copy.now
         copy.statusBar = StatusBar()
         copy.memo = ViewMemo.inert
         return copy

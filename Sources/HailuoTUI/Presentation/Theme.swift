@@ -1,3 +1,4 @@
+import Foundation
 import HailuoCore
 import TUIKit
 
@@ -38,6 +39,9 @@ public struct Theme: Sendable {
     public let liveBadge: Style
     public let pausedBadge: Style
     public let filterBadge: Style
+    /// Seconds each spinner frame shows: the screen's beat (``AppModel/beatSeconds(at:)``), so a
+    /// slower beat still steps through every frame.
+    public var spinnerSecondsPerFrame = 1
 
     /// The theme for an environment.
     public init(environment: AppEnvironment) {
@@ -91,6 +95,15 @@ public struct Theme: Sendable {
             pausedBadge = plain.bolded
             filterBadge = plain.underlined
         }
+    }
+
+    /// The spinner's frame at `now` (one column wide), if the glyphs have one.
+    public func spinnerFrame(at now: Date) -> String? {
+        let frames = glyphs.spinner
+        guard !frames.isEmpty else { return nil }
+        let step = Int(now.timeIntervalSince1970.rounded(.down)) / max(1, spinnerSecondsPerFrame)
+        let frame = frames[((step % frames.count) + frames.count) % frames.count]
+        return frame.displayWidth == 1 ? frame : nil
     }
 
     /// How a job's status word looks.

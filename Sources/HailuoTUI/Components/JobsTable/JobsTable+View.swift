@@ -93,7 +93,7 @@ extension JobsTable {
         return JobsTableRow(id: "group:" + groupID, cells: cells, dimmed: false)
     }
 
-    /// The spinner frame of the current second (`ticking`: the selected row), or the phase's mark.
+    /// The spinner's frame now (`ticking`: the selected row), or the phase's mark.
     private func statusSymbol(_ job: Job, theme: Theme, now: Date, ticking: Bool) -> String {
         let glyphs = theme.glyphs
         func single(_ glyph: String, or fallback: String) -> String { glyph.displayWidth == 1 ? glyph : fallback }
@@ -101,9 +101,7 @@ extension JobsTable {
         case .submitting, .pending:
             guard ticking else { return single(glyphs.bullet, or: "*") }
             guard !glyphs.spinner.isEmpty else { return " " }
-            let second = Int(now.timeIntervalSince1970.rounded(.down))
-            let count = glyphs.spinner.count
-            return single(glyphs.spinner[((second % count) + count) % count], or: "*")
+            return theme.spinnerFrame(at: now) ?? "*"
         case .completed: return single(glyphs.check, or: "+")
         case .failed: return single(glyphs.cross, or: "x")
         case .unconfirmed: return "?"

@@ -20,7 +20,7 @@ extension StatusBar {
             Span("  ", bar), Span(" \(connectionText(theme: theme, now: now)) ", theme.connection(connection)),
         ]
         // The one spinner of an idle screen: beside the pending count, while any job runs.
-        let spinner = counts.pending > 0 ? Self.spinnerFrame(theme: theme, now: now).map { $0 + " " } ?? "" : ""
+        let spinner = counts.pending > 0 ? theme.spinnerFrame(at: now).map { $0 + " " } ?? "" : ""
         let all = spinner + Self.countsText(counts, theme: theme, detail: .full)
         let fewer = spinner + Self.countsText(counts, theme: theme, detail: .withoutDone)
         let fewest = spinner + Self.countsText(counts, theme: theme, detail: .pendingAndUnconfirmed)
@@ -82,15 +82,6 @@ extension StatusBar {
         case .unauthorized(let reason):
             return "key refused: " + theme.ascii(Formatting.oneLine(reason, limit: 30))
         }
-    }
-
-    /// The spinner's frame for the current second (one column wide), if the glyphs have one.
-    static func spinnerFrame(theme: Theme, now: Date) -> String? {
-        let frames = theme.glyphs.spinner
-        guard !frames.isEmpty else { return nil }
-        let second = Int(now.timeIntervalSince1970.rounded(.down))
-        let frame = frames[((second % frames.count) + frames.count) % frames.count]
-        return frame.displayWidth == 1 ? frame : nil
     }
 
     /// How many of the counts the status bar shows.
