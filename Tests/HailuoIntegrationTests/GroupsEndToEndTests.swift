@@ -12,9 +12,9 @@ struct GroupsEndToEndTests {
         try #require(PicturesEndToEndTests.ffmpegInstalled, "ffmpeg is not installed: scripts/test.sh installs it")
         let home = try TemporaryFolder("hailuo-groups").url
         defer { try? FileManager.default.removeItem(at: home) }
-        let runner = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60", "TERM": "xterm-256color"])
-        let tmux = try TmuxSession(
-            columns: 120, rows: 40, environment: runner.environment, command: [CLIRunner.binary.path])
+        let runner = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60"])
+        let tmux = try TmuxSession.hailuo(
+            columns: 120, rows: 40, home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60"])
         defer { tmux.kill() }
         try await tmux.waitFor("No jobs yet")
         try tmux.type("A lighthouse in a storm, three takes")

@@ -11,9 +11,8 @@ struct ModelSwitchEndToEndTests {
     @Test func h3FieldsAppearAreSentAndGoAgain() async throws {
         let home = try TemporaryFolder("hailuo-models").url
         defer { try? FileManager.default.removeItem(at: home) }
-        let runner = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60", "TERM": "xterm-256color"])
-        let tmux = try TmuxSession(
-            columns: 120, rows: 36, environment: runner.environment, command: [CLIRunner.binary.path])
+        let tmux = try TmuxSession.hailuo(
+            columns: 120, rows: 36, home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60"])
         defer { tmux.kill() }
         try await tmux.waitFor("No jobs yet")
         try tmux.type("A lighthouse keeper climbs the stairs at dusk")

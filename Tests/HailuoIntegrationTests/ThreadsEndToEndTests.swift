@@ -12,9 +12,8 @@ struct ThreadsEndToEndTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let image = home.appendingPathComponent("boat.png")
         try Data(SyntheticImage.png(width: 640, height: 360)).write(to: image)
-        let runner = CLIRunner(home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60", "TERM": "xterm-256color"])
-        let tmux = try TmuxSession(
-            columns: 120, rows: 40, environment: runner.environment, command: [CLIRunner.binary.path])
+        let tmux = try TmuxSession.hailuo(
+            columns: 120, rows: 40, home: home, extra: ["HAILUO_DEMO_TIME_SCALE": "60"])
         defer { tmux.kill() }
         try await tmux.waitFor("No jobs yet")
         try tmux.type("A paper boat")
