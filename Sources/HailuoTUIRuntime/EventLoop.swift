@@ -76,7 +76,7 @@ public final class EventLoop<Terminal: ScreenTerminal> {
         var firstJobsDrawn = false
         terminal.draw(model.view())
         // A tick that fell due while the loop slept: handled with the next messages, without a
-        // round trip through the wake pipe (an idle screen ticks every second).
+        // round trip through the wake pipe (an idle screen ticks every second or two).
         var dueTick: Date?
         while true {
             // After a wait that timed out, nothing was waiting on any descriptor: the tick goes

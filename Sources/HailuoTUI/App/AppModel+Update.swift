@@ -9,7 +9,7 @@ extension AppModel {
         if case .tick(let date) = msg {
             // A tick only moves the clock (and lets a message expire): nothing the steps below look
             // at (selection, layout, toggles, pictures) can have changed. An idle screen ticks
-            // every second, so it pays for none of them.
+            // every second or two, so it pays for none of them.
             advanceClock(to: date)
             return []
         }
